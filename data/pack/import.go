@@ -1,0 +1,122 @@
+package pack
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/media"
+)
+
+// Progress tells how far a check or import has come.
+type Progress struct {
+	Stage string // "reading", "photos", "saving"
+	Done  int
+	Total int
+}
+
+// Options tune Validate and Import.
+type Options struct {
+	// Progress, when set, is called as work advances, from any goroutine.
+	Progress func(Progress)
+}
+
+func (o Options) report(stage string, done, total int) {
+	if o.Progress != nil {
+		o.Progress(Progress{Stage: stage, Done: done, Total: total})
+	}
+}
+
+// Validate checks the pack at path (a folder or .zip) completely, photos
+// included, and changes nothing. It returns the catalogue the pack holds, or
+// Problems listing everything wrong with it.
+func Validate(ctx context.Context, path string, opts Options) (*data.Catalogue, error) {
+	return load(ctx, path, nil, opts)
+}
+
+// Import checks the pack at path and, only if it has no problem at all,
+// makes it the store's whole content in one transaction; otherwise it returns
+// Problems and the store is exactly as before. Photos are copied into the
+// store's media library and resized once; photos no longer used are removed
+// after the new catalogue is committed.
+func Import(ctx context.Context, st *data.Store, path string, opts Options) (*data.Catalogue, error) {
+	src, err := openSource(path)
+	if err != nil {
+		return nil, err
+	}
+	defer src.close()
+	return importSource(ctx, st, src, opts)
+}
+
+// ImportFS is Import for a pack in a file system, such as the sample
+// content built into the binary.
+func ImportFS(ctx context.Context, st *data.Store, fsys fs.FS, opts Options) (*data.Catalogue, error) {
+	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, opts)
+}
+
+func importSource(ctx context.Context, st *data.Store, src *source, opts Options) (*data.Catalogue, error) {
+	lib := st.Photos()
+	cat, err := loadFS(ctx, src, &lib, opts)
+	if err != nil {
+		return nil, err
+	}
+	opts.report("saving", 0, 1)
+	if err := st.ReplaceCatalogue(ctx, cat); err != nil {
+		return nil, err
+	}
+	opts.report("saving", 1, 1)
+	if err := lib.Prune(usedPhotos(cat)); err != nil {
+		// The catalogue is in; left-over files only take space.
+		return cat, fmt.Errorf("import done, but removing old photos failed: %w", err)
+	}
+	return cat, nil
+}
+
+// load reads and checks a pack; with a library it also stores the photos.
+func load(ctx context.Context, path string, lib *media.Library, opts Options) (*data.Catalogue, error) {
+	src, err := openSource(path)
+	if err != nil {
+		return nil, err
+	}
+	defer src.close()
+	return loadFS(ctx, src, lib, opts)
+}
+
+func loadFS(ctx context.Context, src *source, lib *media.Library, opts Options) (*data.Catalogue, error) {
+	opts.report("reading", 0, 1)
+	rd := read(src.fsys)
+	opts.report("reading", 1, 1)
+	// Photos are checked even when the sheets have problems, so that one
+	// run reports everything; but none is stored unless all is well.
+	if len(rd.r.problems) > 0 {
+		lib = nil
+	}
+	rd.photos(ctx, lib, func(done, total int) { opts.report("photos", done, total) })
+	if len(rd.r.problems) > 0 {
+		return nil, rd.r.problems.sorted()
+	}
+	return &rd.cat, nil
+}
+
+// usedPhotos is the set of photo hashes a catalogue names.
+func usedPhotos(cat *data.Catalogue) map[string]bool {
+	used := map[string]bool{}
+	add := func(imgs []data.Image) {
+		for _, img := range imgs {
+			used[img.Hash] = true
+		}
+	}
+	for _, v := range cat.Villages {
+		add([]data.Image{v.Cover})
+		add(v.Gallery)
+		add(v.StoryImages)
+	}
+	for _, p := range cat.Products {
+		add(p.Images)
+	}
+	for _, t := range cat.Tours {
+		add(t.Images)
+	}
+	return used
+}
