@@ -10,7 +10,7 @@ func TestFold(t *testing.T) {
 		{"Bát Tràng", "bat trang"},
 		{"Lụa Vạn Phúc", "lua van phuc"},
 		{"ĐỒ GỖ Đồng Kỵ", "do go dong ky"},
-		{"Gốm sứ", "gom su"},          // two marks on one letter
+		{"Gốm sứ", "gom su"}, // two marks on one letter
 		{"Nghề khảm trai", "nghe kham trai"},
 		{"Sơn mài Hạ Thái", "son mai ha thai"},
 		{"Thủ công mỹ nghệ", "thu cong my nghe"},

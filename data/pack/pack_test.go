@@ -254,7 +254,9 @@ func hugePNGHeader() string {
 	var buf bytes.Buffer
 	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1)))
 	b := buf.Bytes()
-	putBE := func(at int, v uint32) { b[at], b[at+1], b[at+2], b[at+3] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v) }
+	putBE := func(at int, v uint32) {
+		b[at], b[at+1], b[at+2], b[at+3] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v)
+	}
 	putBE(16, 9000)
 	putBE(20, 9000)
 	putBE(29, crc32.ChecksumIEEE(b[12:29])) // the IHDR chunk's checksum

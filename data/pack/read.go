@@ -504,4 +504,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
