@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/pack"
+)
+
+// dbFlag adds --db to a command.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "the kiosk database `PATH` (default: the user's data directory)")
+}
+
+// openStore opens the database named by --db or the default one.
+func openStore(path string) (*data.Store, error) {
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return data.Open(path)
+}
+
+func runValidate(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	if err := e.parse(fs, args, 1); err != nil {
+		return err
+	}
+	cat, err := pack.Validate(ctx, fs.Arg(0), pack.Options{})
+	if err != nil {
+		return problemsError(e, err)
+	}
+	fmt.Fprintf(e.stdout, "%s: pack %q version %d is valid: %d villages, %d products, %d tours\n",
+		fs.Arg(0), cat.Pack.Title, cat.Pack.Version, len(cat.Villages), len(cat.Products), len(cat.Tours))
+	return nil
+}
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	if err := e.parse(fs, args, 1); err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	cat, err := pack.Import(ctx, st, fs.Arg(0), pack.Options{})
+	if err != nil {
+		return problemsError(e, err)
+	}
+	fmt.Fprintf(e.stdout, "imported %q version %d: %d villages, %d products, %d tours (%.1fs)\n",
+		cat.Pack.Title, cat.Pack.Version, len(cat.Villages), len(cat.Products), len(cat.Tours), time.Since(start).Seconds())
+	return nil
+}
+
+// problemsError prints every problem of a pack on its own line and returns
+// a one-line summary, so that staff see all of them at once.
+func problemsError(e *env, err error) error {
+	var problems pack.Problems
+	if !errors.As(err, &problems) {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(e.stderr, p)
+	}
+	return fmt.Errorf("%d problem(s) found; nothing was changed", len(problems))
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	if err := e.parse(fs, args, 1); err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := pack.Export(ctx, st, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "exported to %s\n", fs.Arg(0))
+	return nil
+}
+
+func runStats(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := e.parse(fs, args, 0); err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(stats)
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(w, "pack\t%s (version %d)\n", stats.PackTitle, stats.PackVersion)
+	if !stats.ImportedAt.IsZero() {
+		fmt.Fprintf(w, "imported\t%s\n", stats.ImportedAt.Local().Format("2006-01-02 15:04"))
+	}
+	fmt.Fprintf(w, "villages\t%d\nproducts\t%d\ntours\t%d\n", stats.Villages, stats.Products, stats.Tours)
+	fmt.Fprintf(w, "languages\t%s\n", strings.Join(langStrings(stats.Languages), ", "))
+	return w.Flush()
+}
+
+func langStrings(ls []data.Lang) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return out
+}
+
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	lang := fs.String("lang", "vi", "show names in this language (vi, en, ko, zh, ja)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 20, "at most this many results")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	l, ok := data.ParseLang(*lang)
+	if !ok {
+		return fmt.Errorf("--lang %q: expected vi, en, ko, zh or ja", *lang)
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	query := strings.Join(fs.Args(), " ")
+	hits, err := st.Search(ctx, query, *limit)
+	if err != nil {
+		return err
+	}
+	type result struct {
+		Kind  data.Kind `json:"kind"`
+		ID    string    `json:"id"`
+		Name  string    `json:"name"`
+		Score float64   `json:"score"`
+	}
+	results := make([]result, len(hits))
+	for i, h := range hits {
+		results[i] = result{h.Kind, h.ID, h.Name.In(l), h.Score}
+	}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(results)
+	}
+	if len(results) == 0 {
+		fmt.Fprintf(e.stdout, "nothing found for %q\n", query)
+		return nil
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for _, r := range results {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", r.Kind, r.ID, r.Name)
+	}
+	return w.Flush()
+}

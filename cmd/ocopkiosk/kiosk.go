@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"ocopkiosk/assets"
+	"ocopkiosk/data"
+	"ocopkiosk/data/pack"
+	"ocopkiosk/i18n"
+	"ocopkiosk/ui"
+)
+
+// appID names the kiosk to the desktop; FyneApp.toml says the same, but it
+// is read only beside a packaged binary.
+const appID = "vn.ocop.kiosk"
+
+func runKiosk(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	windowed := fs.Bool("window", false, "run in a normal window instead of full screen")
+	idle := fs.Duration("idle", 90*time.Second, "reset to Home after this long without a touch (plus a 10 s warning)")
+	if err := e.parse(fs, args, 0); err != nil {
+		return err
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureContent(ctx, st, e); err != nil {
+		return err
+	}
+	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
+	// is read only beside a packaged binary).
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
+		Migrations: map[string]bool{"fyneDo": true}})
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	a.Settings().SetTheme(ui.Theme())
+	w := a.NewWindow("OCOP Kiosk")
+	k := ui.New(st, i18n.MustLoad(), ui.Options{IdleTimeout: *idle})
+	w.SetContent(k.Root())
+	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
+	if *windowed {
+		w.Resize(fyne.NewSize(1600, 900))
+	} else {
+		w.SetPadded(false)
+		w.SetFullScreen(true)
+		a.Driver().SetDisableScreenBlanking(true)
+		// A kiosk is not closed by a plain close; staff leave through staff mode.
+		w.SetCloseIntercept(func() {})
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	k.Start(runCtx)
+	w.ShowAndRun()
+	return nil
+}
+
+// ensureContent loads the built-in sample pack into an empty database, so
+// that a new kiosk shows real content from its first start.
+func ensureContent(ctx context.Context, st *data.Store, e *env) error {
+	info, err := st.PackInfo(ctx)
+	if err != nil {
+		return err
+	}
+	if info.Version > 0 {
+		return nil
+	}
+	cat, err := pack.ImportFS(ctx, st, assets.Sample(), pack.Options{})
+	if err != nil {
+		return fmt.Errorf("load the built-in sample content: %w", problemsError(e, err))
+	}
+	fmt.Fprintf(e.stderr, "loaded the built-in sample content: %d villages, %d products, %d tours\n",
+		len(cat.Villages), len(cat.Products), len(cat.Tours))
+	return nil
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"image/png"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"ocopkiosk/data"
+	"ocopkiosk/i18n"
+	"ocopkiosk/ui"
+)
+
+func runScreenshot(ctx context.Context, e *env, args []string) error {
+	fs := e.flags()
+	db := dbFlag(fs)
+	spec := fs.String("screen", "home", "the `SCREEN`: home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT, attract")
+	lang := fs.String("lang", "vi", "the visitor language (vi, en, ko, zh, ja)")
+	size := fs.String("size", "1920x1080", "the screen size in pixels, `WxH`")
+	out := fs.String("o", "", "write the PNG to `FILE` (required)")
+	if err := e.parse(fs, args, 0); err != nil {
+		return err
+	}
+	route, err := ui.ParseRoute(*spec)
+	if err != nil {
+		return err
+	}
+	l, ok := data.ParseLang(*lang)
+	if !ok {
+		return fmt.Errorf("--lang %q: expected vi, en, ko, zh or ja", *lang)
+	}
+	w, h, err := parseSize(*size)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("-o FILE is required")
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := ensureContent(ctx, st, e); err != nil {
+		return err
+	}
+	img := ui.Screenshot(st, i18n.MustLoad(), ui.Options{}, route, l, fyne.NewSize(float32(w), float32(h)))
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func parseSize(s string) (int, int, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil || w < 320 || h < 240 || w > 7680 || h > 4320 {
+		return 0, 0, fmt.Errorf("--size %q: expected WIDTHxHEIGHT such as 1920x1080", s)
+	}
+	return w, h, nil
+}

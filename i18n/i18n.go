@@ -1,0 +1,101 @@
+// Package i18n holds the kiosk's own words (buttons, labels, instructions)
+// in the five visitor languages, as go-i18n message files embedded in the
+// binary, and looks them up. Catalogue content (names, stories) is not here:
+// it comes from content packs.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"ocopkiosk/data"
+)
+
+//go:embed messages/*.json
+var messageFiles embed.FS
+
+// Messages looks up the kiosk's words in every visitor language.
+type Messages struct {
+	localizers map[data.Lang]*goi18n.Localizer
+	ids        map[data.Lang][]string
+}
+
+// Load reads the embedded message files, one per language.
+func Load() (*Messages, error) {
+	bundle := goi18n.NewBundle(language.Vietnamese)
+	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	m := &Messages{localizers: map[data.Lang]*goi18n.Localizer{}, ids: map[data.Lang][]string{}}
+	for _, lang := range data.Languages {
+		name := "messages/" + string(lang) + ".json"
+		b, err := fs.ReadFile(messageFiles, name)
+		if err != nil {
+			return nil, fmt.Errorf("messages for %s: %w", lang, err)
+		}
+		file, err := bundle.ParseMessageFileBytes(b, name)
+		if err != nil {
+			return nil, fmt.Errorf("messages for %s: %w", lang, err)
+		}
+		for _, msg := range file.Messages {
+			m.ids[lang] = append(m.ids[lang], msg.ID)
+		}
+		sort.Strings(m.ids[lang])
+		m.localizers[lang] = goi18n.NewLocalizer(bundle, string(lang))
+	}
+	return m, nil
+}
+
+// MustLoad is Load for programs and tests: the files are embedded, so an
+// error is a bug in the build, not in the field.
+func MustLoad() *Messages {
+	m, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// T returns message id in lang, filled with args ({{.Name}} in the file).
+// A missing message shows its id, which the tests never let through.
+func (m *Messages) T(lang data.Lang, id string, args ...any) string {
+	return m.localize(lang, &goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(args)})
+}
+
+// N returns the plural form of message id for count, available to the
+// template as {{.Count}}.
+func (m *Messages) N(lang data.Lang, id string, count int, args ...any) string {
+	td := templateData(args)
+	td["Count"] = count
+	return m.localize(lang, &goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: td})
+}
+
+func (m *Messages) localize(lang data.Lang, cfg *goi18n.LocalizeConfig) string {
+	loc := m.localizers[lang]
+	if loc == nil {
+		loc = m.localizers[data.VI]
+	}
+	s, err := loc.Localize(cfg)
+	if err != nil || s == "" {
+		return cfg.MessageID
+	}
+	return s
+}
+
+// IDs lists the message ids present for lang, sorted.
+func (m *Messages) IDs(lang data.Lang) []string { return m.ids[lang] }
+
+// templateData turns "Key", value pairs into a template map.
+func templateData(args []any) map[string]any {
+	td := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		if k, ok := args[i].(string); ok {
+			td[k] = args[i+1]
+		}
+	}
+	return td
+}

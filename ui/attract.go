@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/media"
+)
+
+// slide is one picture of the attract loop: a featured product or a village.
+type slide struct {
+	photo data.Image
+	title data.Text
+	line  data.Text // the village or the craft
+}
+
+// attractLoop cycles featured products and villages full screen while the
+// kiosk waits for a visitor, with "Touch to start" in all five languages.
+// A touch anywhere leaves it.
+type attractLoop struct {
+	k      *Kiosk
+	slides []slide
+	at     int
+	photo  *photoView
+	title  *canvas.Text
+	line   *canvas.Text
+	obj    fyne.CanvasObject
+}
+
+func (k *Kiosk) startAttract() {
+	a := newAttractLoop(k)
+	k.hideOverlay()
+	k.idle.attract = a
+	k.idle.slideTime = k.opt.Now()
+	k.setOverlay(a.object())
+}
+
+// leaveAttract hides the loop and leaves the visitor on Home.
+func (k *Kiosk) leaveAttract() {
+	k.hideOverlay()
+	k.Touch()
+}
+
+func newAttractLoop(k *Kiosk) *attractLoop {
+	a := &attractLoop{k: k, slides: attractSlides(k)}
+	a.photo = newPhotoView(k.photos, media.Display, fyne.NewSize(100, 100))
+	a.photo.img.CornerRadius = 0
+	a.photo.bg.CornerRadius = 0
+	a.title = coloured("", color.White, 64, true)
+	a.line = coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false)
+	touch := container.NewHBox(layout.NewSpacer())
+	for _, l := range data.Languages {
+		touch.Add(container.NewPadded(coloured(k.msg.T(l, "attract.touch"), color.White, 34, true)))
+		touch.Add(layout.NewSpacer())
+	}
+	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xe0})
+	captions := container.NewVBox(layout.NewSpacer(), container.NewPadded(container.NewVBox(a.title, a.line)), touch,
+		canvasSpacer(32))
+	a.obj = container.NewStack(canvas.NewRectangle(colorInk), a.photo,
+		container.NewBorder(nil, container.NewGridWrap(fyne.NewSize(1, 480), shade), nil, nil),
+		captions, newBackdrop(color.Transparent, k.leaveAttract))
+	a.show()
+	return a
+}
+
+// attractSlides are the featured products, then the villages.
+func attractSlides(k *Kiosk) []slide {
+	var slides []slide
+	page, err := k.cat.ListProducts(k.ctx, data.ProductFilter{Featured: true, Limit: 12})
+	if err == nil {
+		villages := k.villageNames()
+		for _, p := range page.Products {
+			if len(p.Images) > 0 {
+				slides = append(slides, slide{photo: p.Images[0], title: p.Name, line: villages[p.VillageID]})
+			}
+		}
+	}
+	if vs, err := k.cat.Villages(k.ctx); err == nil {
+		for _, v := range vs {
+			slides = append(slides, slide{photo: v.Cover, title: v.Name, line: v.Craft})
+		}
+	}
+	return slides
+}
+
+func (a *attractLoop) object() fyne.CanvasObject { return a.obj }
+
+func (a *attractLoop) next() {
+	if len(a.slides) == 0 {
+		return
+	}
+	a.at = (a.at + 1) % len(a.slides)
+	a.show()
+}
+
+// show puts the current slide up, its words in the default language.
+func (a *attractLoop) show() {
+	if len(a.slides) == 0 {
+		a.title.Text = a.k.centre.Name.In(a.k.opt.DefaultLang)
+		a.title.Refresh()
+		return
+	}
+	s := a.slides[a.at]
+	lang := a.k.opt.DefaultLang
+	a.photo.show(s.photo)
+	a.title.Text, a.line.Text = s.title.In(lang), s.line.In(lang)
+	a.title.Refresh()
+	a.line.Refresh()
+}
+
+// canvasSpacer is fixed empty space.
+func canvasSpacer(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, h))
+	return r
+}

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"ocopkiosk/data"
+)
+
+// formatVND writes an amount with thousands separators as each language
+// expects: 1.500.000 in Vietnamese, 1,500,000 elsewhere.
+func formatVND(n int64, lang data.Lang) string {
+	sep := ","
+	if lang == data.VI {
+		sep = "."
+	}
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// formatDate writes a date as visitors read it: 19/02/2026 in Vietnamese,
+// 2026-02-19 in the East Asian languages, 19 Feb 2026 in English.
+func formatDate(t time.Time, lang data.Lang) string {
+	switch lang {
+	case data.VI:
+		return t.Format("02/01/2006")
+	case data.EN:
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// starsText draws a rating as filled and empty stars out of five.
+func starsText(n int) string {
+	return strings.Repeat("★", n) + strings.Repeat("☆", max(0, 5-n))
+}
+
+// priceText is a product's price range with its unit.
+func (k *Kiosk) priceText(p data.Product) string {
+	unit := p.Unit.In(k.lang)
+	if p.PriceMin == p.PriceMax {
+		return k.t("product.price_single", "Price", formatVND(p.PriceMin, k.lang), "Unit", unit)
+	}
+	return k.t("product.price_range", "Min", formatVND(p.PriceMin, k.lang), "Max", formatVND(p.PriceMax, k.lang), "Unit", unit)
+}
+
+// durationText says how long a tour takes: "90 minutes", "2 hours", "1 hour 30 minutes".
+func (k *Kiosk) durationText(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return k.n("tour.minutes", m)
+	case m == 0:
+		return k.n("tour.hours", h)
+	}
+	return k.n("tour.hours", h) + " " + k.n("tour.minutes", m)
+}

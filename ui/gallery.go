@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/media"
+)
+
+// gallery shows an item's photos one at a time: swipe sideways or touch the
+// arrows, or touch a thumbnail.
+type gallery struct {
+	k      *Kiosk
+	photos []data.Image
+	at     int
+	view   *photoView
+	count  *widget.Label
+	thumbs []*touchThumb
+	obj    fyne.CanvasObject
+}
+
+func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
+	g := &gallery{k: k, photos: photos}
+	g.view = newPhotoView(k.photos, media.Display, size)
+	g.view.setFill(canvas.ImageFillContain)
+	g.count = caption("")
+	g.count.Alignment = fyne.TextAlignCenter
+	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { k.Touch(); g.step(-1) })
+	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { k.Touch(); g.step(1) })
+	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
+	stage := container.NewStack(g.view, newSwipeLayer(func(dir int) { k.Touch(); g.step(dir) }))
+	if len(photos) > 1 {
+		stage.Add(container.NewPadded(arrows))
+	}
+	row := container.NewHBox(layout.NewSpacer())
+	for i, p := range photos {
+		i := i
+		t := newTouchThumb(k.photos, p, func() { k.Touch(); g.select_(i) })
+		g.thumbs = append(g.thumbs, t)
+		row.Add(t)
+	}
+	row.Add(layout.NewSpacer())
+	parts := container.NewVBox(stage)
+	if len(photos) > 1 {
+		parts.Add(g.count)
+		parts.Add(row)
+	}
+	g.obj = parts
+	g.select_(0)
+	return g
+}
+
+func (g *gallery) object() fyne.CanvasObject { return g.obj }
+
+func (g *gallery) step(dir int) {
+	if len(g.photos) == 0 {
+		return
+	}
+	g.select_((g.at + dir + len(g.photos)) % len(g.photos))
+}
+
+func (g *gallery) select_(i int) {
+	if i >= len(g.photos) {
+		g.view.show(data.Image{})
+		return
+	}
+	g.at = i
+	g.view.show(g.photos[i])
+	g.count.SetText(g.k.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
+	for j, t := range g.thumbs {
+		t.setSelected(j == i)
+	}
+}
+
+// swipeThreshold is how far a finger must move sideways to change photo.
+const swipeThreshold = 60
+
+// swipeLayer turns a sideways drag into "next" or "previous".
+type swipeLayer struct {
+	widget.BaseWidget
+	moved  float32
+	onSwip func(dir int)
+}
+
+func newSwipeLayer(onSwipe func(dir int)) *swipeLayer {
+	s := &swipeLayer{onSwip: onSwipe}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Dragged adds up the sideways movement.
+func (s *swipeLayer) Dragged(e *fyne.DragEvent) { s.moved += e.Dragged.DX }
+
+// DragEnd decides: left means next, right means previous.
+func (s *swipeLayer) DragEnd() {
+	switch {
+	case s.moved <= -swipeThreshold:
+		s.onSwip(1)
+	case s.moved >= swipeThreshold:
+		s.onSwip(-1)
+	}
+	s.moved = 0
+}
+
+func (s *swipeLayer) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// touchThumb is a small photo that selects itself in a gallery.
+type touchThumb struct {
+	widget.BaseWidget
+	view  *photoView
+	frame *canvas.Rectangle
+	onTap func()
+}
+
+var thumbSize = fyne.NewSize(128, 96)
+
+func newTouchThumb(loader *photoLoader, p data.Image, onTap func()) *touchThumb {
+	t := &touchThumb{view: newPhotoView(loader, media.Thumb, thumbSize), onTap: onTap}
+	t.view.show(p)
+	t.frame = canvas.NewRectangle(color.Transparent)
+	t.frame.StrokeWidth = 4
+	t.frame.CornerRadius = 10
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped selects the photo.
+func (t *touchThumb) Tapped(*fyne.PointEvent) { t.onTap() }
+
+func (t *touchThumb) setSelected(on bool) {
+	if on {
+		t.frame.StrokeColor = colorLacquer
+	} else {
+		t.frame.StrokeColor = color.Transparent
+	}
+	t.frame.Refresh()
+}
+
+func (t *touchThumb) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(t.view, t.frame))
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/media"
+)
+
+// homeScreen is where every visit starts: the three ways in (products,
+// villages, experiences), search, and a few featured products.
+type homeScreen struct {
+	k *Kiosk
+}
+
+func newHomeScreen(k *Kiosk) *homeScreen { return &homeScreen{k: k} }
+
+func (s *homeScreen) object() fyne.CanvasObject {
+	k := s.k
+	tagline := heading(k.t("home.tagline"))
+	entries := container.NewGridWithColumns(3,
+		s.entry("home.products", "home.products_hint", s.productPhoto(), Route{Screen: ScreenProducts}),
+		s.entry("home.villages", "home.villages_hint", s.villagePhoto(), Route{Screen: ScreenVillages}),
+		s.entry("home.tours", "home.tours_hint", s.tourPhoto(), Route{Screen: ScreenTours}),
+	)
+	content := container.NewVBox(tagline, s.searchBox(), entries)
+	featured, err := k.cat.ListProducts(k.ctx, data.ProductFilter{Featured: true, Limit: 5})
+	if err == nil && len(featured.Products) > 0 {
+		content.Add(sectionTitle(k.t("home.featured")))
+		content.Add(k.productRow(featured.Products))
+	}
+	return k.dragScroll(container.NewPadded(container.NewPadded(content)))
+}
+
+// entry is one of the three large ways in.
+func (s *homeScreen) entry(titleID, hintID string, photo data.Image, to Route) fyne.CanvasObject {
+	k := s.k
+	pv := newPhotoView(k.photos, media.Thumb, fyne.NewSize(200, 250))
+	pv.show(photo)
+	title := subheading(k.t(titleID))
+	title.Importance = widget.HighImportance
+	return newTapCard(container.NewVBox(pv, title, caption(k.t(hintID))), func() { k.Open(to) })
+}
+
+// searchBox looks like a search field; touching it opens the search screen
+// with its on-screen keyboard (a kiosk has no other keyboard).
+func (s *homeScreen) searchBox() fyne.CanvasObject {
+	k := s.k
+	hint := body(k.t("search.placeholder"))
+	hint.Importance = widget.LowImportance
+	row := container.NewBorder(nil, nil, icon(theme.SearchIcon(), 40), nil, hint)
+	return newTapCard(row, func() { k.Open(Route{Screen: ScreenSearch}) })
+}
+
+func (s *homeScreen) productPhoto() data.Image {
+	page, err := s.k.cat.ListProducts(s.k.ctx, data.ProductFilter{Featured: true, Limit: 1})
+	if err != nil || len(page.Products) == 0 || len(page.Products[0].Images) == 0 {
+		return data.Image{}
+	}
+	return page.Products[0].Images[0]
+}
+
+func (s *homeScreen) villagePhoto() data.Image {
+	vs, err := s.k.cat.Villages(s.k.ctx)
+	if err != nil || len(vs) == 0 {
+		return data.Image{}
+	}
+	return vs[0].Cover
+}
+
+func (s *homeScreen) tourPhoto() data.Image {
+	ts, err := s.k.cat.Tours(s.k.ctx, "")
+	if err != nil || len(ts) == 0 || len(ts[0].Images) == 0 {
+		return data.Image{}
+	}
+	return ts[0].Images[0]
+}

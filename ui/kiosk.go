@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/handoff"
+	"ocopkiosk/i18n"
+)
+
+// Options configure a kiosk. Zero values take the defaults.
+type Options struct {
+	DefaultLang     data.Lang     // the language after every reset; vi
+	IdleTimeout     time.Duration // without a touch before "Still there?"; 90 s
+	IdleCountdown   time.Duration // how long "Still there?" waits; 10 s
+	AttractInterval time.Duration // between attract-loop slides; 6 s
+	AllowedHosts    []string      // hosts a QR code may point to; handoff.DefaultAllowedHosts
+	// Now is the clock; tests replace it to run the idle timer in no time.
+	Now func() time.Time
+	// SyncPhotos decodes photos on the calling goroutine, so that a rendered
+	// screen is complete at once (tests and screenshots).
+	SyncPhotos bool
+}
+
+func (o *Options) fill() {
+	if o.DefaultLang == "" {
+		o.DefaultLang = data.VI
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 90 * time.Second
+	}
+	if o.IdleCountdown <= 0 {
+		o.IdleCountdown = 10 * time.Second
+	}
+	if o.AttractInterval <= 0 {
+		o.AttractInterval = 6 * time.Second
+	}
+	if o.AllowedHosts == nil {
+		o.AllowedHosts = handoff.DefaultAllowedHosts
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// Kiosk is the visitor-facing application: one window's content, a history
+// of screens, the visitor's language, and the idle timer.
+type Kiosk struct {
+	cat    Catalog
+	msg    *i18n.Messages
+	opt    Options
+	ctx    context.Context
+	photos *photoLoader
+
+	lang    data.Lang
+	centre  data.Centre
+	history []Route
+
+	root    *fyne.Container // the window's content: the page and, over it, the overlay
+	page    *fyne.Container // top bar and screen
+	screen  *fyne.Container // the current screen
+	bar     *topBar
+	overlay *fyne.Container // "Still there?" and the attract loop
+
+	// What a visitor has set up, cleared by the idle reset.
+	filter      data.ProductFilter
+	searchText  string
+	shown       Route             // the screen last built
+	shownScroll *container.Scroll // its main scroll, if it has one
+	scrollKeep  map[Route]float32 // scroll positions of screens in the history
+	shownQR     *qrPanel          // the screen's QR panel, if it has one
+
+	idle idleState
+}
+
+// New makes a kiosk over a catalogue. Call Root for the window's content.
+func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
+	opt.fill()
+	k := &Kiosk{cat: cat, msg: msg, opt: opt, ctx: context.Background(), lang: opt.DefaultLang,
+		photos: newPhotoLoader(cat.Photos(), opt.SyncPhotos), scrollKeep: map[Route]float32{}}
+	k.centre, _ = cat.PackCentre(k.ctx)
+	k.bar = newTopBar(k)
+	k.screen = container.NewStack()
+	bg := canvas.NewRectangle(colorPaper)
+	k.page = container.NewBorder(k.bar.object(), nil, nil, nil, container.NewStack(bg, k.screen))
+	k.overlay = container.NewStack()
+	k.root = container.NewStack(k.page, k.overlay)
+	k.idle.last = opt.Now()
+	k.history = []Route{{Screen: ScreenHome}}
+	k.show()
+	return k
+}
+
+// Root is the kiosk's content for a window.
+func (k *Kiosk) Root() fyne.CanvasObject { return k.root }
+
+// Lang is the visitor's current language.
+func (k *Kiosk) Lang() data.Lang { return k.lang }
+
+// Current is the screen on show.
+func (k *Kiosk) Current() Route { return k.history[len(k.history)-1] }
+
+// SetCentre changes the centre whose name the kiosk shows (from settings).
+func (k *Kiosk) SetCentre(c data.Centre) {
+	k.centre = c
+	k.show()
+}
+
+// t looks up one of the kiosk's own words in the visitor's language.
+func (k *Kiosk) t(id string, args ...any) string { return k.msg.T(k.lang, id, args...) }
+
+// n looks up a plural message for count.
+func (k *Kiosk) n(id string, count int, args ...any) string {
+	return k.msg.N(k.lang, id, count, args...)
+}
+
+// Open shows a screen and remembers the one before, for Back.
+func (k *Kiosk) Open(r Route) {
+	k.Touch()
+	if r == k.Current() {
+		return
+	}
+	delete(k.scrollKeep, r) // a screen opened afresh starts at the top
+	k.history = append(k.history, r)
+	k.show()
+}
+
+// Back returns to the previous screen.
+func (k *Kiosk) Back() {
+	k.Touch()
+	if len(k.history) > 1 {
+		k.history = k.history[:len(k.history)-1]
+	}
+	k.show()
+}
+
+// Home returns to the home screen and forgets the way there.
+func (k *Kiosk) Home() {
+	k.Touch()
+	k.history = []Route{{Screen: ScreenHome}}
+	clear(k.scrollKeep)
+	k.show()
+}
+
+// SetLanguage switches the visitor's language and rebuilds the screen in
+// place: the same item, and the same scroll position where there is one.
+func (k *Kiosk) SetLanguage(l data.Lang) {
+	k.Touch()
+	if l == k.lang {
+		return
+	}
+	k.lang = l
+	k.show()
+}
+
+// show builds the current screen from scratch in the current language.
+func (k *Kiosk) show() {
+	if k.shownScroll != nil {
+		k.scrollKeep[k.shown] = k.shownScroll.Offset.Y
+	}
+	r := k.Current()
+	k.shown, k.shownScroll, k.shownQR = r, nil, nil
+	content := k.build(r)
+	k.screen.Objects = []fyne.CanvasObject{content}
+	k.screen.Refresh()
+	k.bar.update(r, len(k.history) > 1)
+	if y := k.scrollKeep[r]; k.shownScroll != nil && y > 0 {
+		k.shownScroll.ScrollToOffset(fyne.NewPos(0, y))
+	}
+}
+
+// build makes a screen's content.
+func (k *Kiosk) build(r Route) fyne.CanvasObject {
+	switch r.Screen {
+	case ScreenProducts:
+		return newProductsScreen(k).object()
+	case ScreenProduct:
+		return newProductScreen(k, r.ID).object()
+	case ScreenVillages:
+		return newVillagesScreen(k).object()
+	case ScreenVillage:
+		return newVillageScreen(k, r.ID).object()
+	case ScreenTours:
+		return newToursScreen(k).object()
+	case ScreenTour:
+		return newTourScreen(k, r.ID).object()
+	case ScreenSearch:
+		return newSearchScreen(k).object()
+	}
+	return newHomeScreen(k).object()
+}
+
+// failure is what a screen shows when its content cannot be loaded: words a
+// visitor understands, and the way back (the top bar stays).
+func (k *Kiosk) failure(err error) fyne.CanvasObject {
+	fyne.LogError("load screen", err)
+	return container.NewCenter(subheading(k.t("error.load")))
+}
+
+// title is what the top bar says for a screen.
+func (k *Kiosk) title(r Route) string {
+	switch r.Screen {
+	case ScreenProducts, ScreenProduct:
+		return k.t("products.title")
+	case ScreenVillages, ScreenVillage:
+		return k.t("villages.title")
+	case ScreenTours, ScreenTour:
+		return k.t("tours.title")
+	case ScreenSearch:
+		return k.t("search.title")
+	}
+	return k.centre.Name.In(k.lang)
+}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Route names a screen and, for detail screens, the item on it.
+type Route struct {
+	Screen string
+	ID     string // the item's id; the query text for the search screen
+}
+
+// The kiosk's screens.
+const (
+	ScreenHome     = "home"
+	ScreenProducts = "products"
+	ScreenProduct  = "product"
+	ScreenVillages = "villages"
+	ScreenVillage  = "village"
+	ScreenTours    = "tours"
+	ScreenTour     = "tour"
+	ScreenSearch   = "search"
+	ScreenAttract  = "attract" // the attract loop, shown over Home
+)
+
+// ParseRoute reads a screen spec such as "home", "product:bt-vase" or
+// "search:bat trang", as the screenshot command takes it.
+func ParseRoute(spec string) (Route, error) {
+	name, id, hasID := strings.Cut(spec, ":")
+	switch name {
+	case ScreenHome, ScreenProducts, ScreenVillages, ScreenTours, ScreenAttract:
+		if hasID {
+			return Route{}, fmt.Errorf("screen %q takes no id", name)
+		}
+		return Route{Screen: name}, nil
+	case ScreenProduct, ScreenVillage, ScreenTour:
+		if id == "" {
+			return Route{}, fmt.Errorf("screen %q needs an id, as in %s:ID", name, name)
+		}
+		return Route{Screen: name, ID: id}, nil
+	case ScreenSearch:
+		return Route{Screen: name, ID: id}, nil
+	}
+	return Route{}, fmt.Errorf("unknown screen %q; expected home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT or attract", spec)
+}

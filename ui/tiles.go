@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/media"
+)
+
+// Tile sizes: four product tiles across the products grid at 1080p.
+var (
+	productTileSize  = fyne.NewSize(352, 404)
+	productPhotoSize = fyne.NewSize(328, 232)
+)
+
+// productTile is a product's card in grids and rows: photo, name, stars and
+// price. A virtualised grid rebinds one tile to many products in turn.
+type productTile struct {
+	k     *Kiosk
+	id    string
+	photo *photoView
+	name  *widget.Label
+	stars *canvas.Text
+	price *widget.Label
+	card  *tapCard
+}
+
+func newProductTile(k *Kiosk) *productTile {
+	t := &productTile{k: k}
+	t.photo = newPhotoView(k.photos, media.Thumb, productPhotoSize)
+	t.name = oneLine("", true)
+	t.stars = coloured("", colorGold, 26, false)
+	t.price = oneLine("", false)
+	t.price.Importance = widget.HighImportance
+	box := container.NewVBox(t.photo, t.name, container.NewPadded(t.stars), t.price)
+	t.card = newTapCard(box, func() {
+		if t.id != "" {
+			k.Open(Route{Screen: ScreenProduct, ID: t.id})
+		}
+	})
+	return t
+}
+
+// bind shows a product on the tile.
+func (t *productTile) bind(p data.Product) {
+	t.id = p.ID
+	if len(p.Images) > 0 {
+		t.photo.show(p.Images[0])
+	} else {
+		t.photo.show(data.Image{})
+	}
+	t.name.SetText(p.Name.In(t.k.lang))
+	t.stars.Text = starsText(p.Stars)
+	t.stars.Refresh()
+	t.price.SetText(t.k.priceText(p))
+}
+
+func (t *productTile) object() fyne.CanvasObject { return t.card }
+
+// productRow lays products out as tiles in a wrapping grid (a few, not thousands).
+func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
+	grid := container.NewGridWrap(productTileSize)
+	for _, p := range ps {
+		t := newProductTile(k)
+		t.bind(p)
+		grid.Add(t.object())
+	}
+	return grid
+}
+
+// villageNames maps village ids to names, for tiles and captions.
+func (k *Kiosk) villageNames() map[string]data.Text {
+	names := map[string]data.Text{}
+	if vs, err := k.cat.Villages(k.ctx); err == nil {
+		for _, v := range vs {
+			names[v.ID] = v.Name
+		}
+	}
+	return names
+}
+
+// sectionTitle is a heading over a part of a screen.
+func sectionTitle(s string) fyne.CanvasObject {
+	l := subheading(s)
+	l.Importance = widget.HighImportance
+	return l
+}
+
+// icon is a theme icon at a size.
+func icon(res fyne.Resource, size float32) fyne.CanvasObject {
+	img := canvas.NewImageFromResource(res)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(size))
+	return img
+}

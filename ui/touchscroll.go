@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's desktop driver scrolls only with a mouse wheel: a finger dragging a
+// list on a touch screen (which arrives as a mouse drag) does nothing
+// (fyne-io/fyne#5755). dragScroll lays a transparent layer over a scrolling
+// widget that turns drags into scrolling, with momentum after the finger
+// lifts, as a phone does. The layer is Draggable but not Tappable, so taps
+// still reach the tiles beneath it; and the driver never turns a drag into a
+// tap.
+
+// offsetScroller is anything that scrolls vertically by an offset.
+type offsetScroller interface {
+	scrollOffset() float32
+	scrollTo(offset float32)
+}
+
+type scrollAdapter struct{ s *container.Scroll }
+
+func (a scrollAdapter) scrollOffset() float32 { return a.s.Offset.Y }
+func (a scrollAdapter) scrollTo(y float32) {
+	a.s.ScrollToOffset(fyne.NewPos(a.s.Offset.X, clampScroll(y, a.s.Content.MinSize().Height-a.s.Size().Height)))
+}
+
+type gridAdapter struct{ g *widget.GridWrap }
+
+func (a gridAdapter) scrollOffset() float32 { return a.g.GetScrollOffset() }
+func (a gridAdapter) scrollTo(y float32)    { a.g.ScrollToOffset(max(0, y)) }
+
+type listAdapter struct{ l *widget.List }
+
+func (a listAdapter) scrollOffset() float32 { return a.l.GetScrollOffset() }
+func (a listAdapter) scrollTo(y float32)    { a.l.ScrollToOffset(max(0, y)) }
+
+func clampScroll(y, limit float32) float32 {
+	return max(0, min(y, max(0, limit)))
+}
+
+// Momentum: the finger's speed decays by this factor every 16 ms frame
+// (about 0.05 s half-life), and stops below minFlingSpeed px/s.
+const (
+	frictionPerFrame = 0.92
+	frameInterval    = 16 * time.Millisecond
+	minFlingSpeed    = 60
+	maxFlingSpeed    = 6000
+)
+
+// dragLayer is the transparent layer that turns drags into scrolling.
+type dragLayer struct {
+	widget.BaseWidget
+	target     offsetScroller
+	onActivity func()
+
+	mu       sync.Mutex
+	speed    float32 // px/s, positive when content moves up (finger moves up)
+	lastDrag time.Time
+	fling    chan struct{} // closed to stop a running fling
+}
+
+func newDragLayer(target offsetScroller, onActivity func()) *dragLayer {
+	d := &dragLayer{target: target, onActivity: onActivity}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// Dragged scrolls by the finger's movement and tracks its speed.
+func (d *dragLayer) Dragged(e *fyne.DragEvent) {
+	d.stopFling()
+	if d.onActivity != nil {
+		d.onActivity()
+	}
+	d.target.scrollTo(d.target.scrollOffset() - e.Dragged.DY)
+	now := time.Now()
+	d.mu.Lock()
+	if dt := now.Sub(d.lastDrag).Seconds(); dt > 0 && dt < 0.1 {
+		// Smooth over the last few events: touch events are jittery.
+		instant := float32(-float64(e.Dragged.DY) / dt)
+		d.speed = 0.6*instant + 0.4*d.speed
+	} else {
+		d.speed = 0
+	}
+	d.lastDrag = now
+	d.mu.Unlock()
+}
+
+// DragEnd lets the content glide on and slow down.
+func (d *dragLayer) DragEnd() {
+	d.mu.Lock()
+	speed := max(-maxFlingSpeed, min(maxFlingSpeed, d.speed))
+	if time.Since(d.lastDrag) > 80*time.Millisecond {
+		speed = 0 // the finger stopped before lifting
+	}
+	d.speed = 0
+	if math.Abs(float64(speed)) < minFlingSpeed {
+		d.mu.Unlock()
+		return
+	}
+	stop := make(chan struct{})
+	d.fling = stop
+	d.mu.Unlock()
+	go d.glide(speed, stop)
+}
+
+// glide moves the content on at a decaying speed until it stops, hits an
+// end, or a new drag begins.
+func (d *dragLayer) glide(speed float32, stop chan struct{}) {
+	tick := time.NewTicker(frameInterval)
+	defer tick.Stop()
+	for math.Abs(float64(speed)) >= minFlingSpeed {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		step := speed * float32(frameInterval.Seconds())
+		moved := true
+		fyne.DoAndWait(func() {
+			before := d.target.scrollOffset()
+			d.target.scrollTo(before + step)
+			moved = d.target.scrollOffset() != before
+		})
+		if !moved {
+			return
+		}
+		speed *= frictionPerFrame
+	}
+}
+
+func (d *dragLayer) stopFling() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.fling != nil {
+		close(d.fling)
+		d.fling = nil
+	}
+}
+
+func (d *dragLayer) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// touchScroll wraps content in a vertical scroll that a finger can drag.
+func (k *Kiosk) touchScroll(content fyne.CanvasObject) *container.Scroll {
+	s := container.NewVScroll(content)
+	if k.shownScroll == nil {
+		k.shownScroll = s // the screen's main scroll, whose position is kept
+	}
+	return s
+}
+
+// withDrag stacks a drag layer over a scrolling widget.
+func (k *Kiosk) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
+	return container.NewStack(scroller, newDragLayer(target, k.Touch))
+}
+
+// dragScroll is content in a vertical scroll with drag-to-scroll on top.
+func (k *Kiosk) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
+	s := k.touchScroll(content)
+	return k.withDrag(s, scrollAdapter{s})
+}

@@ -1,0 +1,275 @@
+package ui
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"ocopkiosk/data"
+)
+
+func TestNavigationByTaps(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	test.Tap(card(t, k, k.t("home.products")))
+	if k.Current().Screen != ScreenProducts {
+		t.Fatalf("after tapping Products: %v", k.Current())
+	}
+	page, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{Limit: 1})
+	first := page.Products[0]
+	tile := firstOf[*tapCard](k)
+	test.Tap(tile)
+	if got := k.Current(); got != (Route{Screen: ScreenProduct, ID: first.ID}) {
+		t.Fatalf("after tapping the first tile: %v, want product %s", got, first.ID)
+	}
+	if !onScreen(k, first.Name.In(data.VI)) {
+		t.Error("the product screen does not show the product's name")
+	}
+	village, _ := k.cat.Village(k.ctx, first.VillageID)
+	test.Tap(button(t, k, village.Name.In(data.VI)))
+	if got := k.Current(); got != (Route{Screen: ScreenVillage, ID: first.VillageID}) {
+		t.Fatalf("after tapping the village: %v", got)
+	}
+	test.Tap(button(t, k, k.t("nav.back")))
+	if k.Current().Screen != ScreenProduct {
+		t.Errorf("Back went to %v", k.Current())
+	}
+	test.Tap(button(t, k, k.t("nav.home")))
+	if k.Current().Screen != ScreenHome || len(k.history) != 1 {
+		t.Errorf("Home went to %v (history %v)", k.Current(), k.history)
+	}
+	test.Tap(card(t, k, k.t("home.tours")))
+	tours, _ := k.cat.Tours(k.ctx, "")
+	test.Tap(card(t, k, tours[0].Name.In(data.VI)))
+	if got := k.Current(); got != (Route{Screen: ScreenTour, ID: tours[0].ID}) {
+		t.Errorf("tour card opened %v", got)
+	}
+}
+
+func TestDragScrollsAndIsNotATap(t *testing.T) {
+	k, w, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenVillages})
+	scroll := k.shownScroll
+	if scroll == nil {
+		t.Fatal("the villages screen has no scroll")
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, -400)
+	if scroll.Offset.Y < 300 {
+		t.Errorf("dragging up by 400 scrolled to %v", scroll.Offset.Y)
+	}
+	if k.Current().Screen != ScreenVillages {
+		t.Errorf("a drag opened %v", k.Current())
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, 1000)
+	if scroll.Offset.Y != 0 {
+		t.Errorf("dragging down past the top left the offset at %v", scroll.Offset.Y)
+	}
+}
+
+func TestDragWithMomentumGlidesOn(t *testing.T) {
+	k, w, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenVillages})
+	layer := firstOf[*dragLayer](k)
+	for range 5 { // a quick flick: 5 moves of 40 px, 10 ms apart
+		layer.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -40}})
+		time.Sleep(10 * time.Millisecond)
+	}
+	layer.DragEnd()
+	released := k.shownScroll.Offset.Y
+	time.Sleep(300 * time.Millisecond)
+	if k.shownScroll.Offset.Y <= released {
+		t.Errorf("no momentum: offset %v when released, %v after 0.3 s", released, k.shownScroll.Offset.Y)
+	}
+	_ = w
+}
+
+func TestProductGridFiltersAndClears(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenProducts})
+	all, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{})
+	if !onScreen(k, k.n("products.count", all.Total)) {
+		t.Fatalf("count %d not shown", all.Total)
+	}
+	test.Tap(button(t, k, "5 ★"))
+	five, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{Stars: 5})
+	if k.filter.Stars != 5 || !onScreen(k, k.n("products.count", five.Total)) || five.Total >= all.Total {
+		t.Errorf("5-star filter: filter %+v, want %d products shown", k.filter, five.Total)
+	}
+	test.Tap(button(t, k, k.t("filter.clear")))
+	if k.filter != defaultFilter() || !onScreen(k, k.n("products.count", all.Total)) {
+		t.Errorf("clear filters left %+v", k.filter)
+	}
+}
+
+func TestLanguageSwitchChangesTheScreenInPlace(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	page, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{Limit: 1})
+	p := page.Products[0]
+	k.Open(Route{Screen: ScreenProduct, ID: p.ID})
+	if !onScreen(k, "Quay lại") {
+		t.Fatal("Vietnamese Back missing")
+	}
+	test.Tap(button(t, k, "English"))
+	if k.Lang() != data.EN || k.Current().ID != p.ID {
+		t.Fatalf("after English: lang %s, screen %v", k.Lang(), k.Current())
+	}
+	if !onScreen(k, "Back") || onScreen(k, "Quay lại") || !onScreen(k, p.Name.In(data.EN)) {
+		t.Error("the screen did not change to English")
+	}
+	test.Tap(button(t, k, "日本語"))
+	if !onScreen(k, "戻る") || !onScreen(k, p.Name.In(data.JA)) {
+		t.Error("the screen did not change to Japanese")
+	}
+}
+
+func TestIdleAsksThenResetsEverything(t *testing.T) {
+	k, _, clock := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenProducts})
+	test.Tap(button(t, k, "4 ★"))
+	test.Tap(button(t, k, "한국어"))
+	k.searchText = "gom"
+	clock.advance(89 * time.Second)
+	k.CheckIdle()
+	if k.Overlay() != nil {
+		t.Fatal("warned before the idle timeout")
+	}
+	clock.advance(2 * time.Second)
+	k.CheckIdle()
+	if k.idle.warning == nil || !onScreen(k, k.t("idle.title")) {
+		t.Fatal("no \"Still there?\" after 91 s")
+	}
+	test.Tap(button(t, k, k.t("idle.continue")))
+	if k.Overlay() != nil || k.Current().Screen != ScreenProducts || k.Lang() != data.KO {
+		t.Fatal("Continue did not keep the visitor where they were")
+	}
+	clock.advance(95 * time.Second)
+	k.CheckIdle()
+	clock.advance(11 * time.Second)
+	k.CheckIdle()
+	if k.Current().Screen != ScreenHome || k.Lang() != data.VI || k.filter != defaultFilter() || k.searchText != "" {
+		t.Errorf("after the countdown: screen %v, lang %s, filter %+v, search %q",
+			k.Current(), k.Lang(), k.filter, k.searchText)
+	}
+	if k.idle.attract == nil {
+		t.Fatal("the attract loop did not start on Home")
+	}
+	if !onScreen(k, "Touch to start") || !onScreen(k, "タッチしてスタート") {
+		t.Error("the attract loop does not say Touch to start in every language")
+	}
+	first := k.idle.attract.title.Text
+	clock.advance(k.opt.AttractInterval)
+	k.CheckIdle()
+	if k.idle.attract.title.Text == first {
+		t.Error("the attract loop did not move on")
+	}
+	test.Tap(firstOf[*backdrop](k))
+	if k.Overlay() != nil || k.Current().Screen != ScreenHome {
+		t.Error("a touch did not leave the attract loop for Home")
+	}
+}
+
+func TestEveryHandlerCountsAsActivity(t *testing.T) {
+	k, w, clock := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenVillages})
+	clock.advance(80 * time.Second)
+	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, -100)
+	clock.advance(80 * time.Second)
+	k.CheckIdle()
+	if k.Overlay() != nil {
+		t.Error("a drag did not count as activity")
+	}
+	k.Open(Route{Screen: ScreenSearch})
+	clock.advance(80 * time.Second)
+	test.Tap(button(t, k, "a"))
+	clock.advance(80 * time.Second)
+	k.CheckIdle()
+	if k.Overlay() != nil {
+		t.Error("a key did not count as activity")
+	}
+}
+
+func TestSearchUpdatesOnEveryKey(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	test.Tap(card(t, k, k.t("search.placeholder")))
+	if k.Current().Screen != ScreenSearch {
+		t.Fatalf("search box opened %v", k.Current())
+	}
+	for _, key := range []string{"b", "a", "t"} {
+		test.Tap(button(t, k, key))
+	}
+	test.Tap(button(t, k, k.t("key.space")))
+	for _, key := range []string{"t", "r"} {
+		test.Tap(button(t, k, key))
+	}
+	if k.searchText != "bat tr" {
+		t.Fatalf("typed %q", k.searchText)
+	}
+	v, _ := k.cat.Village(k.ctx, "bat-trang")
+	hit := card(t, k, v.Name.In(data.VI))
+	test.Tap(hit)
+	if k.Current() != (Route{Screen: ScreenVillage, ID: "bat-trang"}) {
+		t.Errorf("the Bát Tràng result opened %v", k.Current())
+	}
+}
+
+// The code on the screen, read by a real decoder from a screenshot, is
+// exactly the address printed under it.
+func TestQRCodeOnScreenDecodesToThePrintedAddress(t *testing.T) {
+	zbar, err := exec.LookPath("zbarimg")
+	if err != nil {
+		t.Skip("zbarimg not installed (Debian zbar-tools)")
+	}
+	k, w, _ := newTestKiosk(t)
+	page, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{Limit: 100})
+	var p data.Product
+	for _, c := range page.Products {
+		if c.PurchaseURL != "" {
+			p = c
+			break
+		}
+	}
+	k.Open(Route{Screen: ScreenProduct, ID: p.ID})
+	if k.shownQR == nil {
+		t.Fatal("no QR panel on the product screen")
+	}
+	printed := k.shownQR.address.Text
+	if !strings.HasPrefix(printed, "https://") || !strings.Contains(printed, "utm_content="+p.ID) {
+		t.Fatalf("printed address %q", printed)
+	}
+	shot := filepath.Join(t.TempDir(), "product.png")
+	var buf bytes.Buffer
+	png.Encode(&buf, w.Canvas().Capture())
+	os.WriteFile(shot, buf.Bytes(), 0o644)
+	out, err := exec.Command(zbar, "--raw", "-q", shot).Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no code in the screenshot: %v", err)
+	}
+	if got := strings.TrimSpace(string(out)); got != printed {
+		t.Errorf("the code says\n%s\nbut the screen prints\n%s", got, printed)
+	}
+}
+
+// An expired certificate is said to be expired and never shown as valid.
+func TestExpiredCertificateIsNeverShownAsValid(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	for _, lang := range data.Languages {
+		k.lang = lang
+		k.ShowRoute(Route{Screen: ScreenProduct, ID: "vp-silk-tie"})
+		p, err := k.cat.Product(k.ctx, "vp-silk-tie")
+		if err != nil {
+			t.Fatal(err)
+		}
+		expired := k.t("product.expired", "Date", formatDate(p.ValidUntil, lang))
+		valid := k.t("product.valid_until", "Date", formatDate(p.ValidUntil, lang))
+		if !onScreen(k, expired) || onScreen(k, valid) {
+			t.Errorf("%s: the expired certificate is not shown as expired", lang)
+		}
+	}
+}
