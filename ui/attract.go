@@ -58,11 +58,12 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 		touch.Add(container.NewPadded(coloured(k.msg.T(l, "attract.touch"), color.White, 34, true)))
 		touch.Add(layout.NewSpacer())
 	}
-	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xe0})
-	captions := container.NewVBox(layout.NewSpacer(), container.NewPadded(container.NewVBox(a.title, a.line)), touch,
-		canvasSpacer(32))
+	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xf0})
+	shade.SetMinSize(fyne.NewSize(1, 560))
+	captions := container.NewVBox(layout.NewSpacer(),
+		container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))), touch, canvasSpacer(40))
 	a.obj = container.NewStack(canvas.NewRectangle(colorInk), a.photo,
-		container.NewBorder(nil, container.NewGridWrap(fyne.NewSize(1, 480), shade), nil, nil),
+		container.NewBorder(nil, shade, nil, nil),
 		captions, newBackdrop(color.Transparent, k.leaveAttract))
 	a.show()
 	return a

@@ -44,7 +44,7 @@ func (s *villagesScreen) object() fyne.CanvasObject {
 	for _, v := range vs {
 		grid.Add(s.card(v))
 	}
-	return k.dragScroll(container.NewPadded(container.NewCenter(grid)))
+	return k.dragScroll(container.NewPadded(grid))
 }
 
 func (s *villagesScreen) card(v data.Village) fyne.CanvasObject {

@@ -19,6 +19,21 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "", "the kiosk database `PATH` (default: the user's data directory)")
 }
 
+// openContent opens the database named by --db (or the default one) and,
+// if it is new, loads the built-in sample content into it, as the kiosk
+// does on its first start.
+func openContent(ctx context.Context, e *env, path string) (*data.Store, error) {
+	st, err := openStore(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureContent(ctx, st, e); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
 // openStore opens the database named by --db or the default one.
 func openStore(path string) (*data.Store, error) {
 	if path == "" {
@@ -84,7 +99,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 1); err != nil {
 		return err
 	}
-	st, err := openStore(*db)
+	st, err := openContent(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -103,7 +118,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	st, err := openStore(*db)
+	st, err := openContent(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -151,7 +166,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return fmt.Errorf("--lang %q: expected vi, en, ko, zh or ja", *lang)
 	}
-	st, err := openStore(*db)
+	st, err := openContent(ctx, e, *db)
 	if err != nil {
 		return err
 	}

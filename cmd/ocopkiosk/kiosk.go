@@ -27,14 +27,11 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	st, err := openStore(*db)
+	st, err := openContent(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := ensureContent(ctx, st, e); err != nil {
-		return err
-	}
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),

@@ -40,14 +40,11 @@ func runScreenshot(ctx context.Context, e *env, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("-o FILE is required")
 	}
-	st, err := openStore(*db)
+	st, err := openContent(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := ensureContent(ctx, st, e); err != nil {
-		return err
-	}
 	img := ui.Screenshot(st, i18n.MustLoad(), ui.Options{}, route, l, fyne.NewSize(float32(w), float32(h)))
 	f, err := os.Create(*out)
 	if err != nil {

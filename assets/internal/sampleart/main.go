@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +43,8 @@ import (
 type job struct {
 	path    string // slash-separated, relative to the pack
 	village string // village id, chooses the palette and motifs
-	product bool   // product or tour picture (4:3) rather than a village one (16:9)
+	narrow  bool   // 4:3 for products and tours, rather than 16:9 for villages
+	single  bool   // one large object, for products
 }
 
 func main() {
@@ -53,6 +55,7 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	debug.SetGCPercent(400) // the canvases are large and short-lived
 	if flag.NArg() != 1 {
 		flag.Usage()
 		os.Exit(2)
@@ -96,12 +99,12 @@ func main() {
 // drawFile draws one picture and writes it as JPEG.
 func drawFile(dir string, j job, small bool) error {
 	w, h := 1600, 900
-	if j.product {
+	if j.narrow {
 		w = 1200
 	}
 	if small {
 		w, h = 480, 270
-		if j.product {
+		if j.narrow {
 			h = 360
 		}
 	}
@@ -124,7 +127,7 @@ var storyPicture = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]
 func collect(dir string) ([]job, error) {
 	seen := map[string]bool{}
 	var jobs []job
-	add := func(p, village string, product bool) {
+	add := func(p, village string, narrow, single bool) {
 		p = strings.TrimSpace(p)
 		if p == "" || strings.Contains(p, "://") {
 			return
@@ -137,12 +140,12 @@ func collect(dir string) ([]job, error) {
 			village = villageOf(p)
 		}
 		seen[p] = true
-		jobs = append(jobs, job{path: p, village: village, product: product})
+		jobs = append(jobs, job{path: p, village: village, narrow: narrow, single: single})
 	}
 	for _, sheet := range []struct {
-		name    string
-		product bool
-	}{{"villages.csv", false}, {"products.csv", true}, {"tours.csv", true}} {
+		name           string
+		narrow, single bool
+	}{{"villages.csv", false, false}, {"products.csv", true, true}, {"tours.csv", true, false}} {
 		rows, err := readCSV(filepath.Join(dir, sheet.name))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -157,7 +160,7 @@ func collect(dir string) ([]job, error) {
 			}
 			for _, col := range []string{"cover", "gallery", "images"} {
 				for _, p := range strings.Split(row[col], ";") {
-					add(p, village, sheet.product)
+					add(p, village, sheet.narrow, sheet.single)
 				}
 			}
 		}
@@ -171,7 +174,7 @@ func collect(dir string) ([]job, error) {
 		}
 		village, _, _ := strings.Cut(filepath.Base(file), ".")
 		for _, m := range storyPicture.FindAllStringSubmatch(string(b), -1) {
-			add(m[1], village, false)
+			add(m[1], village, false, false)
 		}
 	}
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a].path < jobs[b].path })
@@ -265,11 +268,11 @@ func vgrad(a, b rgb, y0, y1 float64) paint {
 type canvas struct {
 	w, h  int
 	scale float64   // pixels per unit
-	pix   []float64 // r, g, b of each pixel, row by row
+	pix   []float32 // r, g, b of each pixel, row by row
 }
 
 func newCanvas(w, h int) *canvas {
-	return &canvas{w: w, h: h, scale: float64(h), pix: make([]float64, 3*w*h)}
+	return &canvas{w: w, h: h, scale: float64(h), pix: make([]float32, 3*w*h)}
 }
 
 // aspect is the canvas width in units.
@@ -281,9 +284,9 @@ func (c *canvas) background(stops ...rgb) {
 		t := (float64(j) + 0.5) / float64(c.h) * float64(len(stops)-1)
 		i := min(int(t), len(stops)-2)
 		col := mix(stops[i], stops[i+1], smooth(t-float64(i)))
-		for i := range c.w {
-			k := 3 * (j*c.w + i)
-			c.pix[k], c.pix[k+1], c.pix[k+2] = col.r, col.g, col.b
+		row := c.pix[3*j*c.w : 3*(j+1)*c.w]
+		for k := 0; k < len(row); k += 3 {
+			row[k], row[k+1], row[k+2] = float32(col.r), float32(col.g), float32(col.b)
 		}
 	}
 }
@@ -325,11 +328,7 @@ func (c *canvas) fill(s shape, p paint, alpha, soft float64) {
 						}
 						a *= cov
 					}
-					col := p(x, y)
-					k := 3 * (j*c.w + i)
-					c.pix[k] += (col.r - c.pix[k]) * a
-					c.pix[k+1] += (col.g - c.pix[k+1]) * a
-					c.pix[k+2] += (col.b - c.pix[k+2]) * a
+					c.blend(3*(j*c.w+i), p(x, y), a)
 				}
 			}
 		}
@@ -345,33 +344,44 @@ func (c *canvas) glow(cx, cy, r float64, col rgb, alpha float64) {
 		y := (float64(j) + 0.5) / c.scale
 		for i := x0; i < x1; i++ {
 			x := (float64(i) + 0.5) / c.scale
-			t := 1 - math.Hypot(x-cx, y-cy)/r
+			dx, dy := x-cx, y-cy
+			t := 1 - math.Sqrt(dx*dx+dy*dy)/r
 			if t <= 0 {
 				continue
 			}
-			a := alpha * t * t
-			k := 3 * (j*c.w + i)
-			c.pix[k] += (col.r - c.pix[k]) * a
-			c.pix[k+1] += (col.g - c.pix[k+1]) * a
-			c.pix[k+2] += (col.b - c.pix[k+2]) * a
+			c.blend(3*(j*c.w+i), col, alpha*t*t)
 		}
 	}
+}
+
+// blend mixes col into the pixel at index k with opacity a.
+func (c *canvas) blend(k int, col rgb, a float64) {
+	px := c.pix[k : k+3 : k+3]
+	px[0] += float32((col.r - float64(px[0])) * a)
+	px[1] += float32((col.g - float64(px[1])) * a)
+	px[2] += float32((col.b - float64(px[2])) * a)
 }
 
 // image converts the canvas to 8-bit colour, darkening the corners by
 // up to vignette (0 to 1).
 func (c *canvas) image(vignette float64) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, c.w, c.h))
+	uu := make([]float64, c.w)
+	for i := range uu {
+		u := (float64(i)+0.5)/float64(c.w)*2 - 1
+		uu[i] = u * u
+	}
 	for j := range c.h {
 		v := (float64(j)+0.5)/float64(c.h)*2 - 1
-		for i := range c.w {
-			u := (float64(i)+0.5)/float64(c.w)*2 - 1
-			f := 255 * (1 - vignette*smooth((u*u+v*v-0.35)/1.65))
-			k := j*c.w + i
-			for ch := range 3 {
-				img.Pix[4*k+ch] = uint8(min(255, max(0, c.pix[3*k+ch]*f)) + 0.5)
-			}
-			img.Pix[4*k+3] = 255
+		src := c.pix[3*j*c.w : 3*(j+1)*c.w]
+		dst := img.Pix[4*j*c.w : 4*(j+1)*c.w]
+		for i, u2 := range uu {
+			f := float32(255 * (1 - vignette*smooth((u2+v*v-0.35)/1.65)))
+			s, d := src[3*i:3*i+3], dst[4*i:4*i+4]
+			d[0] = uint8(min(255, max(0, s[0]*f)) + 0.5)
+			d[1] = uint8(min(255, max(0, s[1]*f)) + 0.5)
+			d[2] = uint8(min(255, max(0, s[2]*f)) + 0.5)
+			d[3] = 255
 		}
 	}
 	return img
@@ -396,7 +406,8 @@ type shape struct {
 // circle is a disc.
 func circle(cx, cy, r float64) shape {
 	return shape{cx - r, cy - r, cx + r, cy + r, func(x, y float64) float64 {
-		return math.Hypot(x-cx, y-cy) - r
+		dx, dy := x-cx, y-cy
+		return math.Sqrt(dx*dx+dy*dy) - r
 	}}
 }
 
@@ -407,8 +418,8 @@ func ellipse(cx, cy, rx, ry, angle float64) shape {
 	return shape{cx - m, cy - m, cx + m, cy + m, func(x, y float64) float64 {
 		dx, dy := x-cx, y-cy
 		u, v := (dx*k+dy*s)/rx, (-dx*s+dy*k)/ry
-		q := math.Hypot(u, v)
-		g := math.Hypot(u/rx, v/ry) // gradient of q, times q
+		q := math.Sqrt(u*u + v*v)
+		g := math.Sqrt(u*u/(rx*rx) + v*v/(ry*ry)) // gradient of q, times q
 		if g == 0 {
 			return -min(rx, ry)
 		}
@@ -423,7 +434,8 @@ func box(cx, cy, hw, hh, rad, angle float64) shape {
 	return shape{cx - m, cy - m, cx + m, cy + m, func(x, y float64) float64 {
 		dx, dy := x-cx, y-cy
 		u, v := math.Abs(dx*k+dy*s)-hw+rad, math.Abs(-dx*s+dy*k)-hh+rad
-		return math.Hypot(max(u, 0), max(v, 0)) + min(max(u, v), 0) - rad
+		u0, v0 := max(u, 0), max(v, 0)
+		return math.Sqrt(u0*u0+v0*v0) + min(max(u, v), 0) - rad
 	}}
 }
 
@@ -432,7 +444,8 @@ func capsule(ax, ay, bx, by, r float64) shape {
 	return shape{min(ax, bx) - r, min(ay, by) - r, max(ax, bx) + r, max(ay, by) + r, func(x, y float64) float64 {
 		px, py, dx, dy := x-ax, y-ay, bx-ax, by-ay
 		t := clamp((px*dx + py*dy) / (dx*dx + dy*dy))
-		return math.Hypot(px-dx*t, py-dy*t) - r
+		ex, ey := px-dx*t, py-dy*t
+		return math.Sqrt(ex*ex+ey*ey) - r
 	}}
 }
 
