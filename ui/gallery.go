@@ -35,7 +35,7 @@ func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
 	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { k.Touch(); g.step(-1) })
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { k.Touch(); g.step(1) })
 	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
-	stage := container.NewStack(g.view, newSwipeLayer(func(dir int) { k.Touch(); g.step(dir) }))
+	stage := container.NewStack(g.view, newSwipeLayer(k.Touch, g.step))
 	if len(photos) > 1 {
 		stage.Add(container.NewPadded(arrows))
 	}
@@ -85,18 +85,22 @@ const swipeThreshold = 60
 // swipeLayer turns a sideways drag into "next" or "previous".
 type swipeLayer struct {
 	widget.BaseWidget
-	moved  float32
-	onSwip func(dir int)
+	moved      float32
+	onActivity func()
+	onSwip     func(dir int)
 }
 
-func newSwipeLayer(onSwipe func(dir int)) *swipeLayer {
-	s := &swipeLayer{onSwip: onSwipe}
+func newSwipeLayer(onActivity func(), onSwipe func(dir int)) *swipeLayer {
+	s := &swipeLayer{onActivity: onActivity, onSwip: onSwipe}
 	s.ExtendBaseWidget(s)
 	return s
 }
 
-// Dragged adds up the sideways movement.
-func (s *swipeLayer) Dragged(e *fyne.DragEvent) { s.moved += e.Dragged.DX }
+// Dragged adds up the sideways movement; any drag is visitor activity.
+func (s *swipeLayer) Dragged(e *fyne.DragEvent) {
+	s.onActivity()
+	s.moved += e.Dragged.DX
+}
 
 // DragEnd decides: left means next, right means previous.
 func (s *swipeLayer) DragEnd() {

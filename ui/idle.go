@@ -22,12 +22,13 @@ type idleState struct {
 }
 
 // Touch records visitor activity: every tap, drag and key calls it. It also
-// dismisses "Still there?", since the visitor clearly is.
+// dismisses "Still there?" and the attract loop, since someone is there.
 func (k *Kiosk) Touch() {
 	k.idle.last = k.opt.Now()
-	if k.idle.warning != nil {
+	if k.idle.warning != nil || k.idle.attract != nil {
 		k.hideOverlay()
 	}
+	k.startVisit()
 }
 
 // Start runs the idle timer until ctx ends.
@@ -53,6 +54,18 @@ func (k *Kiosk) Start(ctx context.Context) {
 // drive it with a fake clock.
 func (k *Kiosk) CheckIdle() {
 	now := k.opt.Now()
+	if k.inStaffMode() {
+		// Staff mode leaves itself after a while untouched; the PIN pad
+		// after the visitor timeout. Either way the next visitor finds Home.
+		limit := k.opt.IdleTimeout
+		if k.staff.panel != nil {
+			limit = k.opt.StaffTimeout
+		}
+		if now.Sub(k.idle.last) >= limit {
+			k.Reset()
+		}
+		return
+	}
 	if k.idle.attract != nil {
 		if now.Sub(k.idle.slideTime) >= k.opt.AttractInterval {
 			k.idle.slideTime = now
@@ -90,6 +103,7 @@ func (k *Kiosk) atRest() bool {
 // Reset makes the kiosk ready for the next visitor: Home, the default
 // language, no search text, no filters, no overlays.
 func (k *Kiosk) Reset() {
+	k.endVisit()
 	k.hideOverlay()
 	k.lang = k.opt.DefaultLang
 	k.filter = defaultFilter()
@@ -107,6 +121,7 @@ func (k *Kiosk) setOverlay(o fyne.CanvasObject) {
 
 func (k *Kiosk) hideOverlay() {
 	k.idle.warning, k.idle.attract = nil, nil
+	k.staff.pad, k.staff.panel, k.staff.newPIN = nil, nil, ""
 	k.overlay.Objects = nil
 	k.overlay.Refresh()
 }

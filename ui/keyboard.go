@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"slices"
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -18,18 +22,28 @@ type onScreenKeyboard struct {
 	onRune   func(r rune)
 	onDelete func()
 	onClear  func()
+	extra    string // more keys, such as ".-" for web addresses
+	shift    bool   // offer a Shift key for capitals (staff texts)
+
+	upper   bool
+	letters []*touchButton
 }
 
 func (kb *onScreenKeyboard) object() fyne.CanvasObject {
 	k := kb.k
 	rows := container.NewVBox()
-	for i, row := range keyboardRows {
+	for i, row := range kb.rows() {
 		line := container.NewHBox()
 		for _, r := range row {
 			r := r
-			key := newTouchButton(string(r), nil, stylePlain, func() { k.Touch(); kb.onRune(r) })
+			key := newTouchButton(string(r), nil, stylePlain, func() { k.Touch(); kb.typed(r) })
 			key.textSize = 32
+			kb.letters = append(kb.letters, key)
 			line.Add(container.NewGridWrap(keySize, key))
+		}
+		if kb.shift && i == len(keyboardRows)-1 {
+			shift := newTouchButton("⇧", nil, stylePlain, func() { k.Touch(); kb.setUpper(!kb.upper) })
+			line.Objects = append([]fyne.CanvasObject{container.NewGridWrap(keySize, shift)}, line.Objects...)
 		}
 		if i == len(keyboardRows)-1 {
 			del := newTouchButton("", theme.ContentUndoIcon(), stylePlain, func() { k.Touch(); kb.onDelete() })
@@ -43,4 +57,32 @@ func (kb *onScreenKeyboard) object() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(keySize.Width*6, keySize.Height), space),
 		container.NewGridWrap(fyne.NewSize(keySize.Width*3, keySize.Height), clear))))
 	return rows
+}
+
+func (kb *onScreenKeyboard) rows() []string {
+	if kb.extra == "" {
+		return keyboardRows
+	}
+	return append(slices.Clone(keyboardRows), kb.extra)
+}
+
+// typed sends a key, in capitals once after Shift.
+func (kb *onScreenKeyboard) typed(r rune) {
+	if kb.upper {
+		r = unicode.ToUpper(r)
+		kb.setUpper(false)
+	}
+	kb.onRune(r)
+}
+
+func (kb *onScreenKeyboard) setUpper(on bool) {
+	kb.upper = on
+	for _, key := range kb.letters {
+		if on {
+			key.text = strings.ToUpper(key.text)
+		} else {
+			key.text = strings.ToLower(key.text)
+		}
+		key.Refresh()
+	}
 }

@@ -25,6 +25,24 @@ type Options struct {
 	// SyncPhotos decodes photos on the calling goroutine, so that a rendered
 	// screen is complete at once (tests and screenshots).
 	SyncPhotos bool
+	// Animate runs an animation's frames until one returns false; by default
+	// every 16 ms on the UI goroutine. Tests run them at once.
+	Animate func(frame func() bool)
+	// Staff serves staff mode; without it the staff gesture does nothing.
+	Staff StaffBackend
+	// StaffTimeout closes staff mode after this long untouched; 2 min.
+	StaffTimeout time.Duration
+	// Events records anonymous visitor analytics; nil records nothing.
+	Events EventRecorder
+	// Languages are the languages offered to visitors; all five by default.
+	Languages []data.Lang
+	// OnExit ends the program when staff exit the kiosk (restart: start it again).
+	OnExit func(restart bool)
+}
+
+// EventRecorder takes visitor events without blocking (data.Recorder).
+type EventRecorder interface {
+	Record(e data.Event)
 }
 
 func (o *Options) fill() {
@@ -45,6 +63,15 @@ func (o *Options) fill() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Animate == nil {
+		o.Animate = animateFrames
+	}
+	if o.StaffTimeout <= 0 {
+		o.StaffTimeout = defaultStaffOff
+	}
+	if len(o.Languages) == 0 {
+		o.Languages = data.Languages
 	}
 }
 
@@ -75,7 +102,12 @@ type Kiosk struct {
 	scrollKeep  map[Route]float32 // scroll positions of screens in the history
 	shownQR     *qrPanel          // the screen's QR panel, if it has one
 
-	idle idleState
+	idle  idleState
+	staff staffState
+	visit visit
+	win   fyne.Window // for staff mode's file dialogs
+
+	villageCache map[string]data.Text // see villageNames
 }
 
 // New makes a kiosk over a catalogue. Call Root for the window's content.
@@ -96,6 +128,9 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 	return k
 }
 
+// SetWindow gives the kiosk its window, which staff mode's file dialogs need.
+func (k *Kiosk) SetWindow(w fyne.Window) { k.win = w }
+
 // Root is the kiosk's content for a window.
 func (k *Kiosk) Root() fyne.CanvasObject { return k.root }
 
@@ -104,6 +139,13 @@ func (k *Kiosk) Lang() data.Lang { return k.lang }
 
 // Current is the screen on show.
 func (k *Kiosk) Current() Route { return k.history[len(k.history)-1] }
+
+// Reload rereads the catalogue after an import and shows Home.
+func (k *Kiosk) Reload() {
+	k.villageCache = nil
+	k.centre, _ = k.cat.PackCentre(k.ctx)
+	k.Reset()
+}
 
 // SetCentre changes the centre whose name the kiosk shows (from settings).
 func (k *Kiosk) SetCentre(c data.Centre) {
@@ -155,6 +197,7 @@ func (k *Kiosk) SetLanguage(l data.Lang) {
 		return
 	}
 	k.lang = l
+	k.record(data.Event{Kind: data.EventLanguage, Lang: l})
 	k.show()
 }
 
@@ -164,6 +207,12 @@ func (k *Kiosk) show() {
 		k.scrollKeep[k.shown] = k.shownScroll.Offset.Y
 	}
 	r := k.Current()
+	if r != k.shown || r.Screen != ScreenSearch {
+		k.flushSearch()
+	}
+	if r != k.shown {
+		k.recordView(r)
+	}
 	k.shown, k.shownScroll, k.shownQR = r, nil, nil
 	content := k.build(r)
 	k.screen.Objects = []fyne.CanvasObject{content}

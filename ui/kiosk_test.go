@@ -60,11 +60,17 @@ func newTestKiosk(t *testing.T) (*Kiosk, fyne.Window, *fakeClock) {
 	}
 	t.Cleanup(func() { st.Close() })
 	clock := &fakeClock{now: time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)}
-	k := New(st, i18n.MustLoad(), Options{Now: clock.Now, SyncPhotos: true})
+	k := New(st, i18n.MustLoad(), Options{Now: clock.Now, SyncPhotos: true, Animate: runAllFrames})
 	w := test.NewTempWindow(t, k.Root())
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(1920, 1080))
 	return k, w, clock
+}
+
+// runAllFrames plays an animation to its end at once, on the test's goroutine.
+func runAllFrames(frame func() bool) {
+	for i := 0; i < 1000 && frame(); i++ {
+	}
 }
 
 // walk visits every object on screen, overlays included.

@@ -39,7 +39,7 @@ func (s *productScreen) object() fyne.CanvasObject {
 		s.facts(),
 		body(p.Description.In(k.lang)),
 	)
-	qr := k.newQRPanel(s.codes())
+	qr := k.newQRPanel(data.KindProduct, p.ID, s.codes())
 	left := container.NewVBox(gallery.object())
 	middle := k.dragScroll(container.NewPadded(details))
 	return container.NewBorder(nil, nil, container.NewPadded(left),

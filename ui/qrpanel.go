@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"ocopkiosk/data"
 	"ocopkiosk/data/handoff"
 )
 
@@ -37,18 +38,20 @@ func (k *Kiosk) linkContext(itemID string) handoff.Context {
 // qrPanel shows one of a few codes at a time, large, with the exact address
 // printed under it so the visitor can check where it goes.
 type qrPanel struct {
-	k       *Kiosk
-	choices []qrChoice
-	tabs    []*touchButton
-	code    *canvas.Image
-	instr   *widget.Label
-	check   *widget.Label
-	address *widget.Label
-	obj     fyne.CanvasObject
+	k        *Kiosk
+	itemKind data.Kind
+	itemID   string
+	choices  []qrChoice
+	tabs     []*touchButton
+	code     *canvas.Image
+	instr    *widget.Label
+	check    *widget.Label
+	address  *widget.Label
+	obj      fyne.CanvasObject
 }
 
-func (k *Kiosk) newQRPanel(choices []qrChoice) *qrPanel {
-	p := &qrPanel{k: k, choices: choices}
+func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel {
+	p := &qrPanel{k: k, itemKind: kind, itemID: id, choices: choices}
 	k.shownQR = p
 	p.code = canvas.NewImageFromImage(nil)
 	p.code.ScaleMode = canvas.ImageScalePixels // crisp modules, never smoothed
@@ -106,6 +109,7 @@ func (p *qrPanel) choose(i int) {
 		return
 	}
 	p.instr.SetText(k.t(c.scanID))
+	k.record(data.Event{Kind: data.EventQR, QRKind: string(c.kind), ItemKind: p.itemKind, ItemID: p.itemID})
 	if c.payee != "" {
 		p.check.SetText("")
 		p.address.SetText(c.payee)

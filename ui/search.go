@@ -77,6 +77,7 @@ func (s *searchScreen) update() {
 	s.results.Objects = nil
 	query := strings.TrimSpace(k.searchText)
 	if query == "" {
+		k.noteSearch("", 0)
 		s.count.SetText("")
 		s.results.Refresh()
 		return
@@ -85,6 +86,7 @@ func (s *searchScreen) update() {
 	if err != nil {
 		fyne.LogError("search", err)
 	}
+	k.noteSearch(query, len(hits))
 	if len(hits) == 0 {
 		s.count.SetText(k.t("search.none", "Query", query))
 	} else {

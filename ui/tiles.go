@@ -71,14 +71,22 @@ func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
 	return grid
 }
 
-// villageNames maps village ids to names, for tiles and captions.
+// villageNames maps village ids to names, for tiles and captions. It is
+// read once: the catalogue changes only by a whole import (see Reload).
 func (k *Kiosk) villageNames() map[string]data.Text {
-	names := map[string]data.Text{}
-	if vs, err := k.cat.Villages(k.ctx); err == nil {
-		for _, v := range vs {
-			names[v.ID] = v.Name
-		}
+	if k.villageCache != nil {
+		return k.villageCache
 	}
+	names := map[string]data.Text{}
+	vs, err := k.cat.Villages(k.ctx)
+	if err != nil {
+		fyne.LogError("list villages", err)
+		return names
+	}
+	for _, v := range vs {
+		names[v.ID] = v.Name
+	}
+	k.villageCache = names
 	return names
 }
 

@@ -61,6 +61,7 @@ type dragLayer struct {
 	widget.BaseWidget
 	target     offsetScroller
 	onActivity func()
+	animate    func(frame func() bool)
 
 	mu       sync.Mutex
 	speed    float32 // px/s, positive when content moves up (finger moves up)
@@ -68,8 +69,8 @@ type dragLayer struct {
 	fling    chan struct{} // closed to stop a running fling
 }
 
-func newDragLayer(target offsetScroller, onActivity func()) *dragLayer {
-	d := &dragLayer{target: target, onActivity: onActivity}
+func newDragLayer(target offsetScroller, onActivity func(), animate func(frame func() bool)) *dragLayer {
+	d := &dragLayer{target: target, onActivity: onActivity, animate: animate}
 	d.ExtendBaseWidget(d)
 	return d
 }
@@ -109,32 +110,42 @@ func (d *dragLayer) DragEnd() {
 	stop := make(chan struct{})
 	d.fling = stop
 	d.mu.Unlock()
-	go d.glide(speed, stop)
+	d.animate(d.glide(speed, stop))
 }
 
-// glide moves the content on at a decaying speed until it stops, hits an
-// end, or a new drag begins.
-func (d *dragLayer) glide(speed float32, stop chan struct{}) {
-	tick := time.NewTicker(frameInterval)
-	defer tick.Stop()
-	for math.Abs(float64(speed)) >= minFlingSpeed {
+// glide returns the frames of a fling: each moves the content on at a
+// decaying speed, until it is slow, hits an end, or a new drag begins.
+func (d *dragLayer) glide(speed float32, stop chan struct{}) func() bool {
+	return func() bool {
 		select {
 		case <-stop:
-			return
-		case <-tick.C:
+			return false
+		default:
 		}
-		step := speed * float32(frameInterval.Seconds())
-		moved := true
-		fyne.DoAndWait(func() {
-			before := d.target.scrollOffset()
-			d.target.scrollTo(before + step)
-			moved = d.target.scrollOffset() != before
-		})
-		if !moved {
-			return
+		if math.Abs(float64(speed)) < minFlingSpeed {
+			return false
 		}
+		before := d.target.scrollOffset()
+		d.target.scrollTo(before + speed*float32(frameInterval.Seconds()))
 		speed *= frictionPerFrame
+		return d.target.scrollOffset() != before
 	}
+}
+
+// animateFrames runs frames every 16 ms on the UI goroutine until one says
+// it is the last: the kiosk's animation clock.
+func animateFrames(frame func() bool) {
+	go func() {
+		tick := time.NewTicker(frameInterval)
+		defer tick.Stop()
+		for range tick.C {
+			more := false
+			fyne.DoAndWait(func() { more = frame() })
+			if !more {
+				return
+			}
+		}
+	}()
 }
 
 func (d *dragLayer) stopFling() {
@@ -161,7 +172,7 @@ func (k *Kiosk) touchScroll(content fyne.CanvasObject) *container.Scroll {
 
 // withDrag stacks a drag layer over a scrolling widget.
 func (k *Kiosk) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
-	return container.NewStack(scroller, newDragLayer(target, k.Touch))
+	return container.NewStack(scroller, newDragLayer(target, k.Touch, k.opt.Animate))
 }
 
 // dragScroll is content in a vertical scroll with drag-to-scroll on top.

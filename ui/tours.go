@@ -99,7 +99,7 @@ func (s *tourScreen) object() fyne.CanvasObject {
 	)
 	details := container.NewVBox(heading(t.Name.In(k.lang)), facts, body(t.Description.In(k.lang)))
 	link, err := handoff.TourLink(t, k.linkContext(t.ID))
-	qr := k.newQRPanel([]qrChoice{{kind: handoff.KindSignup, text: link, err: err, labelID: "qr.signup", scanID: "qr.scan_signup"}})
+	qr := k.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err, labelID: "qr.signup", scanID: "qr.scan_signup"}})
 	return container.NewBorder(nil, nil, container.NewPadded(gallery.object()),
 		container.NewPadded(container.NewVBox(qr.object())), k.dragScroll(container.NewPadded(details)))
 }

@@ -29,7 +29,7 @@ func (s *villageScreen) object() fyne.CanvasObject {
 	cover := newPhotoView(k.photos, media.Display, fyne.NewSize(480, 340))
 	cover.show(v.Cover)
 	link, err := handoff.DirectionsLink(v, k.linkContext(v.ID))
-	qr := k.newQRPanel([]qrChoice{{kind: handoff.KindDirections, text: link, err: err,
+	qr := k.newQRPanel(data.KindVillage, v.ID, []qrChoice{{kind: handoff.KindDirections, text: link, err: err,
 		labelID: "qr.directions", scanID: "qr.scan_directions"}})
 	left := container.NewVBox(cover, s.facts(v))
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -40,7 +41,29 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("OCOP Kiosk")
-	k := ui.New(st, i18n.MustLoad(), ui.Options{IdleTimeout: *idle})
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if idleSet(fs) {
+		settings.IdleTimeout = *idle
+	}
+	if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
+		fyne.LogError("prune old visitor events", err)
+	} else if n > 0 {
+		fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
+	}
+	events := data.NewRecorder(st, data.RecorderOptions{})
+	defer events.Close()
+	restart := false
+	k := ui.New(st, i18n.MustLoad(), ui.Options{
+		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
+		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
+		Staff: ui.StoreBackend{Store: st}, Events: events,
+		OnExit: func(again bool) { restart = again; a.Quit() },
+	})
+	k.ApplySettings(settings)
+	k.SetWindow(w)
 	w.SetContent(k.Root())
 	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
 	if *windowed {
@@ -56,7 +79,17 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	k.Start(runCtx)
 	w.ShowAndRun()
+	if restart {
+		return restartSelf(events, st)
+	}
 	return nil
+}
+
+// idleSet reports whether --idle was given, which then overrides the setting.
+func idleSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "idle" })
+	return set
 }
 
 // ensureContent loads the built-in sample pack into an empty database, so

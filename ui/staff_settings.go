@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
+)
+
+// settingsView is the Settings tab: every setting changed with fingers
+// only, checked by data.Settings.Validate on Save, and in effect at once.
+type settingsView struct {
+	p      *staffPanel
+	s      data.Settings
+	body   *fyne.Container
+	result *widget.Label
+}
+
+func (p *staffPanel) settingsTab() fyne.CanvasObject {
+	k := p.k
+	s, err := k.opt.Staff.Settings(k.ctx)
+	if err != nil {
+		return body(k.t("content.error", "Error", err.Error()))
+	}
+	v := &settingsView{p: p, s: s, body: container.NewVBox(), result: body("")}
+	v.result.TextStyle.Bold = true
+	v.rebuild()
+	save := newTouchButton(k.t("settings.save"), nil, stylePrimary, v.save)
+	p.settings = v
+	return container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil,
+		container.NewGridWrap(fyne.NewSize(360, minTouch), save), v.result)), nil, nil,
+		k.dragScroll(container.NewPadded(v.body)))
+}
+
+// rebuild redraws the form from v.s.
+func (v *settingsView) rebuild() {
+	k := v.p.k
+	s := &v.s
+	v.body.Objects = nil
+	name := s.CentreName.In(k.lang)
+	v.body.Add(container.NewGridWithColumns(2,
+		staffSection(k.t("settings.centre_id"), v.valueRow(s.CentreID, func() {
+			v.edit(s.CentreID, func(text string) { s.CentreID = text })
+		})),
+		staffSection(k.t("settings.centre_name")+" ("+languageNames[k.lang]+")", v.valueRow(name, func() {
+			v.edit(name, func(text string) {
+				if s.CentreName == nil {
+					s.CentreName = data.Text{}
+				}
+				s.CentreName[k.lang] = text
+			})
+		}))))
+	offered := container.NewGridWithColumns(5)
+	defaults := container.NewGridWithColumns(5)
+	for _, l := range data.Languages {
+		l := l
+		on := newTouchButton(languageNames[l], nil, styleChip, func() {
+			k.Touch()
+			if i := slices.Index(s.Languages, l); i >= 0 {
+				s.Languages = slices.Delete(slices.Clone(s.Languages), i, i+1)
+			} else {
+				s.Languages = inLanguageOrder(append(slices.Clone(s.Languages), l))
+			}
+			v.rebuild()
+		})
+		on.setSelected(slices.Contains(s.Languages, l))
+		offered.Add(on)
+		def := newTouchButton(languageNames[l], nil, styleChip, func() { k.Touch(); s.DefaultLang = l; v.rebuild() })
+		def.setSelected(s.DefaultLang == l)
+		defaults.Add(def)
+	}
+	v.body.Add(staffSection(k.t("settings.languages"), offered))
+	v.body.Add(staffSection(k.t("settings.default_lang"), defaults))
+	v.body.Add(container.NewGridWithColumns(2,
+		staffSection(k.t("settings.idle"), v.stepper(&s.IdleTimeout, 15*time.Second)),
+		staffSection(k.t("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
+	hosts := container.NewVBox()
+	for i, h := range s.AllowedHosts {
+		i := i
+		remove := newTouchButton(k.t("settings.remove"), nil, stylePlain, func() {
+			k.Touch()
+			s.AllowedHosts = slices.Delete(slices.Clone(s.AllowedHosts), i, i+1)
+			v.rebuild()
+		})
+		hosts.Add(container.NewBorder(nil, nil, nil, remove, body(h)))
+	}
+	hosts.Add(container.NewHBox(newTouchButton(k.t("settings.add_host"), nil, stylePlain, func() {
+		v.edit("", func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
+	})))
+	v.body.Add(staffSection(k.t("settings.hosts"), hosts))
+	v.body.Refresh()
+}
+
+func inLanguageOrder(ls []data.Lang) []data.Lang {
+	var out []data.Lang
+	for _, l := range data.Languages {
+		if slices.Contains(ls, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// valueRow shows a value with an Edit button.
+func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
+	k := v.p.k
+	edit := newTouchButton(k.t("settings.edit"), nil, stylePlain, func() { k.Touch(); onEdit() })
+	l := body(value)
+	l.TextStyle.Bold = true
+	return container.NewBorder(nil, nil, nil, edit, l)
+}
+
+// stepper changes a duration by step with − and + buttons; the limits are
+// checked on Save, with a message.
+func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.CanvasObject {
+	k := v.p.k
+	value := coloured(k.n("settings.seconds", int(d.Seconds())), colorInk, 28, true)
+	minus := newTouchButton("−", nil, stylePlain, func() { k.Touch(); *d = max(step, *d-step); v.rebuild() })
+	plus := newTouchButton("+", nil, stylePlain, func() { k.Touch(); *d += step; v.rebuild() })
+	minus.textSize, plus.textSize = 36, 36
+	return container.NewHBox(container.NewGridWrap(fyne.NewSize(96, 72), minus), layout.NewSpacer(), value,
+		layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(96, 72), plus))
+}
+
+// edit opens the on-screen keyboard over the tab to change a text.
+func (v *settingsView) edit(start string, done func(string)) {
+	k := v.p.k
+	k.Touch()
+	text := start
+	field := coloured(text+"|", colorInk, 36, true)
+	update := func() { field.Text = text + "|"; field.Refresh() }
+	var sheet fyne.CanvasObject
+	closeSheet := func() { v.p.body.Remove(sheet) }
+	kb := &onScreenKeyboard{k: k, extra: ".-_*", shift: true,
+		onRune:   func(r rune) { text += string(r); update() },
+		onDelete: func() { text = trimLastRune(text); update() },
+		onClear:  func() { text = ""; update() }}
+	ok := newTouchButton(k.t("staff.ok"), nil, stylePrimary, func() {
+		k.Touch()
+		closeSheet()
+		done(strings.TrimSpace(text))
+		v.rebuild()
+	})
+	cancel := newTouchButton(k.t("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
+	bg := canvas.NewRectangle(colorCard)
+	bg.CornerRadius = 20
+	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(2, cancel, ok))
+	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
+		container.NewGridWrap(fyne.NewSize(1100, 720), container.NewStack(bg, container.NewPadded(container.NewPadded(box))))))
+	v.p.body.Add(sheet)
+}
+
+func trimLastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return string(r[:len(r)-1])
+}
+
+// save checks and stores the settings, and applies them at once.
+func (v *settingsView) save() {
+	k := v.p.k
+	k.Touch()
+	err := k.opt.Staff.SaveSettings(k.ctx, v.s)
+	var errs data.SettingsErrors
+	switch {
+	case err == nil:
+		v.result.Importance = widget.SuccessImportance
+		v.result.SetText(k.t("settings.saved"))
+		k.ApplySettings(v.s)
+	case asSettingsErrors(err, &errs):
+		v.result.Importance = widget.DangerImportance
+		v.result.SetText(errs.Error())
+	default:
+		v.result.Importance = widget.DangerImportance
+		v.result.SetText(k.t("content.error", "Error", err.Error()))
+	}
+}
+
+// ApplySettings puts settings into effect without a restart.
+func (k *Kiosk) ApplySettings(s data.Settings) {
+	k.opt.DefaultLang = s.DefaultLang
+	k.opt.Languages = s.Languages
+	k.opt.IdleTimeout = s.IdleTimeout
+	k.opt.AttractInterval = s.AttractInterval
+	k.opt.AllowedHosts = s.AllowedHosts
+	if s.CentreID != "" {
+		pack, _ := k.cat.PackCentre(k.ctx)
+		name := s.CentreName
+		if len(name) == 0 {
+			name = pack.Name
+		}
+		k.centre = data.Centre{ID: s.CentreID, Name: name}
+	}
+	if !slices.Contains(k.opt.Languages, k.lang) {
+		k.lang = k.opt.DefaultLang
+	}
+	k.bar.setLanguages(k.opt.Languages)
+	k.show()
+}
+
+func asSettingsErrors(err error, target *data.SettingsErrors) bool {
+	return errors.As(err, target)
+}

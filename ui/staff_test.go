@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/pack"
+	"ocopkiosk/i18n"
+)
+
+// staffFixture is a kiosk with staff mode on its own copy of the sample
+// database, which staff tests change.
+type staffFixture struct {
+	k      *Kiosk
+	w      fyne.Window
+	clock  *fakeClock
+	st     *data.Store
+	dbPath string
+	events *data.Recorder
+}
+
+func newStaffKiosk(t *testing.T) *staffFixture {
+	t.Helper()
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "kiosk.db")
+	copyTree(t, sampleDB, dbPath)
+	copyTree(t, sampleDB+".media", dbPath+".media")
+	f := &staffFixture{dbPath: dbPath, clock: &fakeClock{now: time.Date(2026, 11, 30, 10, 0, 0, 0, time.Local)}}
+	f.open(t)
+	return f
+}
+
+// open (re)opens the store and a kiosk on it, as a restart would.
+func (f *staffFixture) open(t *testing.T) {
+	t.Helper()
+	app := test.NewTempApp(t)
+	app.Settings().SetTheme(Theme())
+	st, err := data.Open(f.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Now = f.clock.Now
+	f.st = st
+	f.events = data.NewRecorder(st, data.RecorderOptions{})
+	t.Cleanup(func() { f.events.Close(); st.Close() })
+	f.k = New(st, i18n.MustLoad(), Options{Now: f.clock.Now, SyncPhotos: true, Animate: runAllFrames,
+		Staff: StoreBackend{st}, Events: f.events})
+	f.w = test.NewTempWindow(t, f.k.Root())
+	f.w.SetPadded(false)
+	f.w.Resize(fyne.NewSize(1920, 1080))
+	f.k.SetWindow(f.w)
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if info.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		in, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		out, err := os.Create(dst)
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		_, err = io.Copy(out, in)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tapTitle makes the staff gesture: five taps on the title.
+func (f *staffFixture) tapTitle(times int) {
+	target := firstOf[*tapTarget](f.k)
+	for range times {
+		test.Tap(target)
+		f.clock.advance(200 * time.Millisecond)
+	}
+}
+
+func (f *staffFixture) typePIN(t *testing.T, pin string) {
+	t.Helper()
+	for _, d := range pin {
+		test.Tap(button(t, f.k, string(d)))
+	}
+	test.Tap(button(t, f.k, f.k.t("staff.ok")))
+}
+
+func buttonsIn(root fyne.CanvasObject, text string) []*touchButton {
+	var out []*touchButton
+	walk(root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*touchButton); ok && b.text == text {
+			out = append(out, b)
+		}
+	})
+	return out
+}
+
+func TestStaffGestureAndPIN(t *testing.T) {
+	f := newStaffKiosk(t)
+	k := f.k
+	f.tapTitle(4)
+	if k.staff.pad != nil {
+		t.Fatal("four taps opened the PIN pad")
+	}
+	f.clock.advance(3 * time.Second)
+	f.tapTitle(4) // taps older than two seconds do not count
+	if k.staff.pad != nil {
+		t.Fatal("taps spread over more than two seconds opened the PIN pad")
+	}
+	f.tapTitle(1)
+	if k.staff.pad == nil || !onScreen(k, k.t("staff.pin_new")) {
+		t.Fatal("the gesture did not ask for a new PIN on a kiosk without one")
+	}
+	f.typePIN(t, "12")
+	if !onScreen(k, k.t("staff.pin_invalid")) {
+		t.Error("a two-digit PIN was accepted")
+	}
+	f.typePIN(t, "482913")
+	f.typePIN(t, "482914")
+	if !onScreen(k, k.t("staff.pin_mismatch")) {
+		t.Fatal("two different PINs were accepted")
+	}
+	f.typePIN(t, "482913")
+	f.typePIN(t, "482913")
+	if !k.StaffPanelOpen() {
+		t.Fatal("setting a PIN did not open staff mode")
+	}
+	test.Tap(button(t, k, k.t("staff.leave")))
+	if k.inStaffMode() || k.Overlay() != nil {
+		t.Fatal("Leave staff mode did not leave")
+	}
+
+	// Wrong PINs lock the pad; the lockout survives a restart.
+	f.tapTitle(5)
+	for i := 0; i < 5; i++ {
+		f.typePIN(t, "000000")
+	}
+	lockedPrefix := strings.Split(k.t("staff.pin_locked", "Time", "@"), "@")[0]
+	if !strings.HasPrefix(k.staff.pad.message.Text, lockedPrefix) {
+		t.Fatalf("no lockout message after 5 wrong PINs: %q", k.staff.pad.message.Text)
+	}
+	f.typePIN(t, "482913")
+	if k.StaffPanelOpen() {
+		t.Fatal("the right PIN opened staff mode during a lockout")
+	}
+	f.open(t) // restart
+	k = f.k
+	f.tapTitle(5)
+	f.typePIN(t, "482913")
+	if k.StaffPanelOpen() {
+		t.Fatal("a restart cleared the lockout")
+	}
+	f.clock.advance(31 * time.Second)
+	f.typePIN(t, "482913")
+	if !k.StaffPanelOpen() {
+		t.Fatal("the right PIN after the lockout did not open staff mode")
+	}
+}
+
+func (f *staffFixture) unlock(t *testing.T) {
+	t.Helper()
+	if err := f.st.SetPIN(context.Background(), "2468"); err != nil {
+		t.Fatal(err)
+	}
+	f.tapTitle(5)
+	f.typePIN(t, "2468")
+	if !f.k.StaffPanelOpen() {
+		t.Fatal("could not unlock staff mode")
+	}
+}
+
+func TestStaffModeLeavesItselfAndTheIdleResetNeverLeavesAVisitorInside(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.unlock(t)
+	f.clock.advance(110 * time.Second)
+	f.k.CheckIdle()
+	if !f.k.StaffPanelOpen() {
+		t.Fatal("staff mode closed before 2 minutes")
+	}
+	f.clock.advance(11 * time.Second)
+	f.k.CheckIdle()
+	if f.k.inStaffMode() || f.k.Current().Screen != ScreenHome {
+		t.Fatal("staff mode did not leave itself after 2 minutes")
+	}
+	// An abandoned PIN pad goes with the visitor timeout.
+	f.tapTitle(5)
+	f.clock.advance(91 * time.Second)
+	f.k.CheckIdle()
+	if f.k.inStaffMode() {
+		t.Fatal("an abandoned PIN pad stayed open")
+	}
+}
+
+func TestStaffImportShowsProblemsOrUpdatesTheVisitorScreens(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.unlock(t)
+	k := f.k
+	good := filepath.Join(t.TempDir(), "good")
+	if err := pack.Export(context.Background(), f.st, good); err != nil {
+		t.Fatal(err)
+	}
+	// A broken copy: a bad star rating and a missing photo.
+	broken := filepath.Join(t.TempDir(), "broken")
+	copyTree(t, good, broken)
+	products := filepath.Join(broken, "products.csv")
+	b, _ := os.ReadFile(products)
+	os.WriteFile(products, []byte(strings.Replace(string(b), ",5,", ",7,", 1)), 0o644)
+	os.Remove(filepath.Join(broken, "images", "bat-trang", "cover.jpg"))
+	before, _ := f.st.Stats(context.Background())
+
+	<-k.staff.panel.content.importPack(broken)
+	if !onScreen(k, k.n("content.import_failed", 2)) || !onScreen(k, `stars: "7" is not a star rating`) ||
+		!onScreen(k, "villages.csv:2: cover:") {
+		t.Fatalf("the problems are not listed: %q", texts(k))
+	}
+	after, _ := f.st.Stats(context.Background())
+	if !reflect.DeepEqual(before, after) {
+		t.Fatal("a broken pack changed the content")
+	}
+
+	// A good pack with a renamed product shows on the visitor screens.
+	b, _ = os.ReadFile(filepath.Join(good, "products.csv"))
+	p, _ := f.st.Product(context.Background(), "bt-lotus-tea-set")
+	os.WriteFile(filepath.Join(good, "products.csv"), []byte(strings.Replace(string(b), p.Name[data.VI], "Bộ trà sen mới", 1)), 0o644)
+	<-k.staff.panel.content.importPack(good)
+	if !onScreen(k, k.t("content.import_ok")) {
+		t.Fatalf("no success message: %q", texts(k))
+	}
+	test.Tap(button(t, k, k.t("staff.leave")))
+	k.Open(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
+	if !onScreen(k, "Bộ trà sen mới") {
+		t.Error("the visitor screen does not show the imported name")
+	}
+}
+
+func TestStaffSettingsAreCheckedAndTakeEffect(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.t("staff.tab_settings")))
+	v := k.staff.panel.settings
+	v.s.IdleTimeout = 5 * time.Second // below the minimum
+	test.Tap(button(t, k, k.t("settings.save")))
+	if !onScreen(k, "IdleTimeout") {
+		t.Fatalf("an invalid idle timeout was not refused: %q", texts(k))
+	}
+	stored, _ := f.st.Settings(context.Background())
+	if stored.IdleTimeout != 90*time.Second {
+		t.Fatal("an invalid setting was stored")
+	}
+	v.s.IdleTimeout = 45 * time.Second
+	chips := buttonsIn(v.body, "日本語") // the offered-languages chip, then the default-language chip
+	if len(chips) != 2 {
+		t.Fatalf("%d 日本語 chips in the settings form", len(chips))
+	}
+	test.Tap(chips[1])
+	if v.s.DefaultLang != data.JA {
+		t.Fatal("the default-language chip did not choose Japanese")
+	}
+	test.Tap(button(t, k, k.t("settings.save")))
+	if !onScreen(k, k.t("settings.saved")) {
+		t.Fatalf("saving failed: %q", texts(k))
+	}
+	if k.opt.IdleTimeout != 45*time.Second || k.opt.DefaultLang != data.JA {
+		t.Errorf("not in effect: idle %v, default language %s", k.opt.IdleTimeout, k.opt.DefaultLang)
+	}
+	stored, _ = f.st.Settings(context.Background())
+	if stored.IdleTimeout != 45*time.Second {
+		t.Errorf("idle timeout stored: %v", stored.IdleTimeout)
+	}
+}
+
+func TestVisitorEventsReachTheDashboard(t *testing.T) {
+	f := newStaffKiosk(t)
+	k := f.k
+	test.Tap(card(t, k, k.t("home.products")))
+	k.Open(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
+	test.Tap(button(t, k, "한국어"))
+	k.Open(Route{Screen: ScreenSearch})
+	for _, key := range "xyzq" {
+		test.Tap(button(t, k, string(key)))
+	}
+	k.Home()
+	f.clock.advance(2 * time.Minute)
+	k.CheckIdle()
+	k.CheckIdle()
+	f.events.Flush()
+	day := f.clock.Now()
+	r, err := f.st.Report(context.Background(), day, day, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Sessions != 1 || len(r.TopProducts) == 0 || r.TopProducts[0].ID != "bt-lotus-tea-set" ||
+		len(r.NoResultSearches) == 0 || r.NoResultSearches[0].Query != "xyzq" || len(r.QRByKind) == 0 {
+		t.Fatalf("report = %+v", r)
+	}
+	f.unlock(t)
+	test.Tap(button(t, k, k.t("staff.tab_analytics")))
+	if !onScreen(k, k.n("analytics.total", 1)) || !onScreen(k, "“xyzq”") {
+		t.Errorf("the dashboard does not show the session: %q", texts(k))
+	}
+}
