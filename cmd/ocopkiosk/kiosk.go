@@ -53,7 +53,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	} else if n > 0 {
 		fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
 	}
-	events := data.NewRecorder(st, data.RecorderOptions{})
+	events := data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
 	defer events.Close()
 	restart := false
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
@@ -78,6 +78,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	k.Start(runCtx)
+	go pruneDaily(runCtx, st)
 	w.ShowAndRun()
 	if restart {
 		return restartSelf(events, st)
@@ -109,4 +110,26 @@ func ensureContent(ctx context.Context, st *data.Store, e *env) error {
 	fmt.Fprintf(e.stderr, "loaded the built-in sample content: %d villages, %d products, %d tours\n",
 		len(cat.Villages), len(cat.Products), len(cat.Tours))
 	return nil
+}
+
+// pruneDaily keeps visitor events bounded on a kiosk that runs for months
+// without a restart: twice a day it drops raw events past the retention set
+// by staff, after their daily totals are counted.
+func pruneDaily(ctx context.Context, st *data.Store) {
+	tick := time.NewTicker(12 * time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		settings, err := st.Settings(ctx)
+		if err == nil {
+			_, err = st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays)
+		}
+		if err != nil {
+			fyne.LogError("prune old visitor events", err)
+		}
+	}
 }
