@@ -213,6 +213,10 @@ func (k *Kiosk) show() {
 	if r != k.shown {
 		k.recordView(r)
 	}
+	k.photos.releaseViews()
+	if k.shownQR != nil {
+		k.shownQR.code.Image = nil
+	}
 	k.shown, k.shownScroll, k.shownQR = r, nil, nil
 	content := k.build(r)
 	k.screen.Objects = []fyne.CanvasObject{content}

@@ -28,6 +28,8 @@ type photoLoader struct {
 	lib  media.Library
 	sync bool // decode on the caller's goroutine (tests and screenshots)
 
+	views []*photoView // the views on the current screen, released when it goes
+
 	mu    sync.Mutex
 	lru   *list.List // of *cachedPhoto, most recent first
 	byKey map[string]*list.Element
@@ -138,7 +140,20 @@ func newPhotoView(loader *photoLoader, variant media.Variant, min fyne.Size) *ph
 	v.img.FillMode = canvas.ImageFillCover
 	v.img.CornerRadius = 10
 	v.ExtendBaseWidget(v)
+	loader.views = append(loader.views, v)
 	return v
+}
+
+// releaseViews lets go of the photos shown by the views made so far: the
+// screen they were on has gone. Fyne keeps a widget's renderer for a while
+// after it leaves the screen; without this, each would keep its decoded
+// photo alive with it, and a busy kiosk would hold hundreds of them.
+func (p *photoLoader) releaseViews() {
+	for _, v := range p.views {
+		v.hash = ""
+		v.img.Image = nil
+	}
+	p.views = p.views[:0]
 }
 
 // show points the view at a photo; loading happens in the background.

@@ -120,16 +120,6 @@ func (p *qrPanel) choose(i int) {
 }
 
 // qrImage draws a code as large as the panel allows, in whole pixels per module.
-func qrImage(text string) (img image.Image, side int, err error) {
-	q, err := handoff.Code(text)
-	if err != nil {
-		return nil, 0, err
-	}
-	modules := len(q.Bitmap())
-	px := max(minPxPerModule, qrPanelWidth/modules)
-	im, err := handoff.Image(text, px)
-	if err != nil {
-		return nil, 0, err
-	}
-	return im, modules * px, nil
+func qrImage(text string) (image.Image, int, error) {
+	return handoff.ImageToFit(text, qrPanelWidth, minPxPerModule)
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -22,20 +23,19 @@ type productTile struct {
 	k     *Kiosk
 	id    string
 	photo *photoView
-	name  *widget.Label
+	name  *canvas.Text
 	stars *canvas.Text
-	price *widget.Label
+	price *canvas.Text
 	card  *tapCard
 }
 
 func newProductTile(k *Kiosk) *productTile {
 	t := &productTile{k: k}
 	t.photo = newPhotoView(k.photos, media.Thumb, productPhotoSize)
-	t.name = oneLine("", true)
+	t.name = coloured("", colorInk, theme.TextSize(), true)
 	t.stars = coloured("", colorGold, 26, false)
-	t.price = oneLine("", false)
-	t.price.Importance = widget.HighImportance
-	box := container.NewVBox(t.photo, t.name, container.NewPadded(t.stars), t.price)
+	t.price = coloured("", colorLacquer, theme.TextSize(), false)
+	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.stars), container.NewPadded(t.price))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
 			k.Open(Route{Screen: ScreenProduct, ID: t.id})
@@ -52,10 +52,13 @@ func (t *productTile) bind(p data.Product) {
 	} else {
 		t.photo.show(data.Image{})
 	}
-	t.name.SetText(p.Name.In(t.k.lang))
+	width := productPhotoSize.Width - 2*theme.Padding()
+	t.name.Text = fitText(p.Name.In(t.k.lang), t.name.TextSize, true, width)
+	t.name.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.SetText(t.k.priceText(p))
+	t.price.Text = fitText(t.k.priceText(p), t.price.TextSize, false, width)
+	t.price.Refresh()
 }
 
 func (t *productTile) object() fyne.CanvasObject { return t.card }

@@ -57,7 +57,25 @@ func Image(text string, pxPerModule int) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
+	return draw(q.Bitmap(), pxPerModule), nil
+}
+
+// ImageToFit draws the code of text as large as fits in side pixels, in
+// whole pixels per module and never fewer than minPx, and says how many
+// pixels a side it came to. It encodes the text once (encoding is most of
+// the cost).
+func ImageToFit(text string, side, minPx int) (image.Image, int, error) {
+	q, err := Code(text)
+	if err != nil {
+		return nil, 0, err
+	}
 	modules := q.Bitmap() // includes the quiet zone
+	px := min(MaxPxPerModule, max(minPx, side/len(modules)))
+	return draw(modules, px), len(modules) * px, nil
+}
+
+// draw paints modules, pxPerModule pixels each, black on white.
+func draw(modules [][]bool, pxPerModule int) image.Image {
 	side := len(modules) * pxPerModule
 	img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.White, color.Black})
 	for y, row := range modules {
@@ -76,7 +94,7 @@ func Image(text string, pxPerModule int) (image.Image, error) {
 			copy(img.Pix[top+i*img.Stride:], line)
 		}
 	}
-	return img, nil
+	return img
 }
 
 // PNG is Image encoded as PNG: a two-colour, one bit per pixel file, small

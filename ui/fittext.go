@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+)
+
+// Fyne's label truncation shapes the text anew on every layout, which
+// made a grid of product tiles miss its frame. Tiles instead show a
+// canvas.Text cut once to fit; fyne.MeasureText is cached by Fyne, and the
+// cut itself is cached here, so a tile that shows a product again costs
+// nothing.
+
+type fitKey struct {
+	text  string
+	size  float32
+	bold  bool
+	width float32
+}
+
+const maxFitCache = 20000
+
+var (
+	fitMu    sync.Mutex
+	fitCache = map[fitKey]string{}
+)
+
+// fitText returns s, or its longest beginning that fits width followed by
+// an ellipsis.
+func fitText(s string, size float32, bold bool, width float32) string {
+	key := fitKey{s, size, bold, width}
+	fitMu.Lock()
+	cut, ok := fitCache[key]
+	fitMu.Unlock()
+	if ok {
+		return cut
+	}
+	style := fyne.TextStyle{Bold: bold}
+	cut = s
+	if fyne.MeasureText(s, size, style).Width > width {
+		runes := []rune(s)
+		lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+		for lo+1 < hi {
+			mid := (lo + hi) / 2
+			if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		cut = string(runes[:lo]) + "…"
+	}
+	fitMu.Lock()
+	if len(fitCache) >= maxFitCache {
+		clear(fitCache) // a crude bound; the cache refills from use
+	}
+	fitCache[key] = cut
+	fitMu.Unlock()
+	return cut
+}
