@@ -27,6 +27,8 @@ type ProductPage struct {
 
 // ListProducts returns a page of the products that match f, in pack order
 // (the order staff gave them in products.csv), which is stable across calls.
+// Listed products carry the texts a tile shows (name and unit); Product
+// gives one with all of them.
 func (s *Store) ListProducts(ctx context.Context, f ProductFilter) (ProductPage, error) {
 	var conds []string
 	var args []any
@@ -55,7 +57,7 @@ func (s *Store) ListProducts(ctx context.Context, f ProductFilter) (ProductPage,
 		limit = DefaultPageSize
 	}
 	var err error
-	page.Products, err = s.queryProducts(ctx, where+" ORDER BY position LIMIT ? OFFSET ?",
+	page.Products, err = s.queryProducts(ctx, true, where+" ORDER BY position LIMIT ? OFFSET ?",
 		append(args, limit, max(f.Offset, 0))...)
 	return page, err
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -33,7 +34,7 @@ func (s *Store) LoadCatalogue(ctx context.Context) (*Catalogue, error) {
 	if cat.Villages, err = s.Villages(ctx); err != nil {
 		return nil, err
 	}
-	if cat.Products, err = s.queryProducts(ctx, "ORDER BY position"); err != nil {
+	if cat.Products, err = s.queryProducts(ctx, false, "ORDER BY position"); err != nil {
 		return nil, err
 	}
 	if cat.Tours, err = s.queryTours(ctx, "ORDER BY position"); err != nil {
@@ -95,7 +96,7 @@ func (s *Store) Village(ctx context.Context, id string) (Village, error) {
 
 // Product returns one product, or ErrNotFound.
 func (s *Store) Product(ctx context.Context, id string) (Product, error) {
-	ps, err := s.queryProducts(ctx, "WHERE id = ?", id)
+	ps, err := s.queryProducts(ctx, false, "WHERE id = ?", id)
 	if err != nil {
 		return Product{}, err
 	}
@@ -170,8 +171,11 @@ func (s *Store) queryVillages(ctx context.Context, tail string, args ...any) ([]
 	return vs, nil
 }
 
-func (s *Store) queryProducts(ctx context.Context, tail string, args ...any) ([]Product, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+productColumns+` FROM products `+tail, args...)
+// queryProducts reads products; brief ones carry only what a tile shows
+// (name, unit and the first photo, from the product's card), which is what
+// lists need.
+func (s *Store) queryProducts(ctx context.Context, brief bool, tail string, args ...any) ([]Product, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+productColumns+`, card FROM products `+tail, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read products: %w", err)
 	}
@@ -179,12 +183,19 @@ func (s *Store) queryProducts(ctx context.Context, tail string, args ...any) ([]
 	var ps []Product
 	for rows.Next() {
 		var p Product
-		var decided, valid string
+		var decided, valid, card string
 		var bank BankAccount
 		if err := rows.Scan(&p.ID, &p.VillageID, &p.Producer, &p.ProducerType, &p.Group, &p.Stars, &p.DecisionNo,
 			&decided, &valid, &p.PriceMin, &p.PriceMax, &p.PurchaseURL, &bank.BIN, &bank.Number, &bank.Name,
-			&p.Featured); err != nil {
+			&p.Featured, &card); err != nil {
 			return nil, fmt.Errorf("read products: %w", err)
+		}
+		if brief {
+			var c productCardJSON
+			if err := json.Unmarshal([]byte(card), &c); err != nil {
+				return nil, fmt.Errorf("read product %s: its card: %w", p.ID, err)
+			}
+			p.Name, p.Unit, p.Images = c.Name, c.Unit, c.Images
 		}
 		p.DecisionDate, _ = time.Parse(dateLayout, decided)
 		p.ValidUntil, _ = time.Parse(dateLayout, valid)
@@ -195,6 +206,9 @@ func (s *Store) queryProducts(ctx context.Context, tail string, args ...any) ([]
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read products: %w", err)
+	}
+	if brief {
+		return ps, nil
 	}
 	if err := s.fillProducts(ctx, ps); err != nil {
 		return nil, err
@@ -261,13 +275,21 @@ func (s *Store) queryTours(ctx context.Context, tail string, args ...any) ([]Tou
 	return ts, nil
 }
 
-// texts reads the texts of the given items of one kind: id → field → Text.
-func (s *Store) texts(ctx context.Context, kind string, ids []string) (map[string]map[string]Text, error) {
+// texts reads the texts of the given items of one kind: id → field → Text;
+// only the named fields when any are named (lists need names, not
+// descriptions).
+func (s *Store) texts(ctx context.Context, kind string, ids []string, fields ...string) (map[string]map[string]Text, error) {
 	out := map[string]map[string]Text{}
 	if len(ids) == 0 {
 		return out, nil
 	}
 	where, args := inList("item_id", ids)
+	if len(fields) > 0 {
+		where += " AND field IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(fields)), ", ") + ")"
+		for _, f := range fields {
+			args = append(args, f)
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT item_id, field, lang, value FROM texts WHERE kind = ? AND `+where,
 		append([]any{kind}, args...)...)
 	if err != nil {

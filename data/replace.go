@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -32,6 +33,10 @@ func (s *Store) ReplaceCatalogue(ctx context.Context, cat *Catalogue) error {
 		w.tour(i, t)
 	}
 	w.searchIndex(cat)
+	w.flushTexts()
+	// Fresh statistics let SQLite pick the village index for a filter
+	// naming a village, rather than scanning every product of a group.
+	w.exec(`ANALYZE`)
 	if w.err != nil {
 		return fmt.Errorf("replace catalogue: %w", w.err)
 	}
@@ -44,11 +49,12 @@ func (s *Store) ReplaceCatalogue(ctx context.Context, cat *Catalogue) error {
 // catalogueWriter writes a catalogue inside one transaction and keeps the
 // first error, so the steps read as a list.
 type catalogueWriter struct {
-	ctx        context.Context
-	tx         *sql.Tx
-	err        error
-	seenImages map[string]bool
-	stmts      map[string]*sql.Stmt
+	ctx          context.Context
+	tx           *sql.Tx
+	err          error
+	seenImages   map[string]bool
+	stmts        map[string]*sql.Stmt
+	pendingTexts []any // rows of five values for the texts table, written in batches
 }
 
 func (w *catalogueWriter) exec(query string, args ...any) {
@@ -98,10 +104,10 @@ func (w *catalogueWriter) product(pos int, p Product) {
 	}
 	w.exec(`INSERT INTO products (id, position, village_id, producer, producer_type, ocop_group, stars,
 		decision_no, decision_date, valid_until, price_min, price_max, purchase_url,
-		bank_bin, bank_account, bank_name, featured) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		bank_bin, bank_account, bank_name, featured, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.ID, pos, p.VillageID, p.Producer, string(p.ProducerType), int(p.Group), p.Stars,
 		p.DecisionNo, p.DecisionDate.Format(dateLayout), p.ValidUntil.Format(dateLayout), p.PriceMin, p.PriceMax,
-		p.PurchaseURL, bank.BIN, bank.Number, bank.Name, p.Featured)
+		p.PurchaseURL, bank.BIN, bank.Number, bank.Name, p.Featured, productCard(p))
 	w.texts(string(KindProduct), p.ID, map[string]Text{
 		"name": p.Name, "description": p.Description, "subgroup": p.Subgroup, "unit": p.Unit})
 	w.images(KindProduct, p.ID, p.Images)
@@ -121,10 +127,26 @@ func (w *catalogueWriter) texts(kind, id string, fields map[string]Text) {
 	for field, text := range fields {
 		for lang, value := range text {
 			if value != "" {
-				w.exec(`INSERT INTO texts (kind, item_id, field, lang, value) VALUES (?, ?, ?, ?, ?)`,
-					kind, id, field, string(lang), value)
+				w.pendingTexts = append(w.pendingTexts, kind, id, field, string(lang), value)
 			}
 		}
+	}
+	if len(w.pendingTexts) >= 5*textBatch {
+		w.flushTexts()
+	}
+}
+
+// textBatch is how many texts one INSERT writes: a catalogue has hundreds of
+// thousands, and a statement per row spends most of an import crossing
+// from Go to SQLite and back.
+const textBatch = 200
+
+func (w *catalogueWriter) flushTexts() {
+	for len(w.pendingTexts) > 0 {
+		n := min(len(w.pendingTexts)/5, textBatch)
+		rows := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?), ", n), ", ")
+		w.exec(`INSERT INTO texts (kind, item_id, field, lang, value) VALUES `+rows, w.pendingTexts[:5*n]...)
+		w.pendingTexts = w.pendingTexts[5*n:]
 	}
 }
 
@@ -153,11 +175,12 @@ func (w *catalogueWriter) searchIndex(cat *Catalogue) {
 		villages[v.ID] = v
 	}
 	docid := 0
+	memo := tokenMemo{}
 	add := func(kind Kind, id string, name, place, body []string) {
 		docid++
 		w.exec(`INSERT INTO search_docs (docid, kind, item_id) VALUES (?, ?, ?)`, docid, string(kind), id)
 		w.exec(`INSERT INTO search_index (docid, name, place, body) VALUES (?, ?, ?, ?)`,
-			docid, indexText(name...), indexText(place...), indexText(body...))
+			docid, memo.indexText(name...), memo.indexText(place...), memo.indexText(body...))
 	}
 	for _, v := range cat.Villages {
 		add(KindVillage, v.ID, allLangs(v.Name),
@@ -185,6 +208,34 @@ func allLangs(t Text) []string {
 	for _, l := range Languages {
 		if s := t[l]; s != "" {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// productCardJSON is what a product tile shows, stored with the product
+// (see migration 004).
+type productCardJSON struct {
+	Name   Text    `json:"name"`
+	Unit   Text    `json:"unit"`
+	Images []Image `json:"images"`
+}
+
+func productCard(p Product) string {
+	c := productCardJSON{Name: nonEmpty(p.Name), Unit: nonEmpty(p.Unit)}
+	if len(p.Images) > 0 && p.Images[0].Hash != "" {
+		c.Images = p.Images[:1]
+	}
+	b, _ := json.Marshal(c) // plain strings and numbers: cannot fail
+	return string(b)
+}
+
+// nonEmpty drops empty translations, as the texts table does.
+func nonEmpty(t Text) Text {
+	out := Text{}
+	for l, s := range t {
+		if s != "" {
+			out[l] = s
 		}
 	}
 	return out

@@ -166,7 +166,7 @@ func (s *Store) topItems(ctx context.Context, kind Kind, counts map[string]int, 
 	for i, c := range ranked {
 		ids[i] = c.Key
 	}
-	texts, err := s.texts(ctx, string(kind), ids)
+	texts, err := s.texts(ctx, string(kind), ids, "name")
 	if err != nil {
 		return nil, err
 	}

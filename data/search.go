@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -31,33 +32,119 @@ const (
 // a description. Any input is safe; input with no letters or digits finds
 // nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
-	match := matchExpression(query)
-	if match == "" {
+	terms := queryTerms(query)
+	if len(terms) == 0 {
 		return nil, nil
 	}
 	if limit <= 0 {
 		limit = DefaultHitsLimit
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT d.kind, d.item_id, search_rank(matchinfo(search_index, 'pcnalx')) AS score
-		FROM search_index JOIN search_docs d ON d.docid = search_index.docid
-		WHERE search_index MATCH ?
-		ORDER BY score DESC, d.kind, d.item_id LIMIT ?`, match, limit)
+	// Items whose names hold every word come first; only if they are too
+	// few, items that hold the words anywhere follow.
+	hits, err := s.rankedMatches(ctx, matchIn("name", terms), nil)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	defer rows.Close()
-	var hits []SearchHit
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.Kind, &h.ID, &h.Score); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	if len(hits) < limit {
+		seen := map[int64]bool{}
+		for _, h := range hits {
+			seen[h.docid] = true
 		}
-		hits = append(hits, h)
+		more, err := s.rankedMatches(ctx, matchIn("", terms), seen)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+		hits = append(hits, more...)
+	}
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out, err := s.identify(ctx, hits)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return out, s.nameHits(ctx, out)
+}
+
+// rankCandidates bounds how many matches one search ranks. A word like
+// "lang" (village) is in nearly every item of a national catalogue, and
+// ranking 25,000 rows costs 30 ms; among the first few hundred matches the
+// best of a name match are as good to a visitor, and a search then never
+// takes more than a few milliseconds, however common its words.
+const rankCandidates = 300
+
+// rankedHit is a match before its item is looked up.
+type rankedHit struct {
+	docid int64
+	score float64
+}
+
+// rankedMatches runs one FTS4 query over at most rankCandidates matches
+// and returns them best first, leaving out the docids in skip.
+func (s *Store) rankedMatches(ctx context.Context, match string, skip map[int64]bool) ([]rankedHit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT docid, search_rank(matchinfo(search_index, 'pcnalx'))
+		FROM search_index WHERE search_index MATCH ? LIMIT ?`, match, rankCandidates)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []rankedHit
+	for rows.Next() {
+		var h rankedHit
+		if err := rows.Scan(&h.docid, &h.score); err != nil {
+			return nil, err
+		}
+		if !skip[h.docid] {
+			hits = append(hits, h)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
-	return hits, s.nameHits(ctx, hits)
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].docid < hits[j].docid
+	})
+	return hits, nil
+}
+
+// identify turns ranked docids into items, keeping the order.
+func (s *Store) identify(ctx context.Context, ranked []rankedHit) ([]SearchHit, error) {
+	if len(ranked) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ranked))
+	for i, h := range ranked {
+		args[i] = h.docid
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT docid, kind, item_id FROM search_docs WHERE docid IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byDoc := map[int64]SearchHit{}
+	for rows.Next() {
+		var docid int64
+		var h SearchHit
+		if err := rows.Scan(&docid, &h.Kind, &h.ID); err != nil {
+			return nil, err
+		}
+		byDoc[docid] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]SearchHit, 0, len(ranked))
+	for _, r := range ranked {
+		if h, ok := byDoc[r.docid]; ok {
+			h.Score = r.score
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // nameHits fills in the names of the hits, one query per kind.
@@ -67,7 +154,7 @@ func (s *Store) nameHits(ctx context.Context, hits []SearchHit) error {
 		byKind[h.Kind] = append(byKind[h.Kind], h.ID)
 	}
 	for kind, ids := range byKind {
-		texts, err := s.texts(ctx, string(kind), ids)
+		texts, err := s.texts(ctx, string(kind), ids, "name")
 		if err != nil {
 			return err
 		}
@@ -80,11 +167,11 @@ func (s *Store) nameHits(ctx context.Context, hits []SearchHit) error {
 	return nil
 }
 
-// matchExpression turns visitor input into an FTS4 query: each folded token
-// becomes a prefix term, all of them required. Tokens hold only lower-case
-// letters and digits, so nothing in the input can act as query syntax
-// (quotes, brackets, '*', '-', NEAR, AND: operators are upper case only).
-func matchExpression(query string) string {
+// queryTerms turns visitor input into FTS4 prefix terms, all required.
+// Tokens hold only lower-case letters and digits, so nothing in the input
+// can act as query syntax (quotes, brackets, '*', '-', NEAR, AND: operators
+// are upper case only).
+func queryTerms(query string) []string {
 	tokens := searchTokens(query)
 	if len(tokens) > maxQueryTokens {
 		tokens = tokens[:maxQueryTokens]
@@ -96,7 +183,15 @@ func matchExpression(query string) string {
 		}
 		terms = append(terms, t+"*")
 	}
-	return strings.Join(terms, " ")
+	return terms
+}
+
+// matchIn is an FTS4 query for the terms in one column, or in any column.
+func matchIn(column string, terms []string) string {
+	if column == "" {
+		return strings.Join(terms, " ")
+	}
+	return column + ":" + strings.Join(terms, " "+column+":")
 }
 
 // columnWeights rank a hit in a name above one in the place (village, craft,

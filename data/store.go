@@ -90,6 +90,11 @@ func Open(path string) (*Store, error) {
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
+		if isDamage(err) {
+			// Damage that quick_check missed (in the schema itself)
+			// is still damage: OpenOrRecover must see it as such.
+			return nil, fmt.Errorf("%w: %s: %w", ErrCorrupt, path, err)
+		}
 		return nil, err
 	}
 	return s, nil
@@ -107,15 +112,55 @@ func (s *Store) MediaDir() string { return s.path + ".media" }
 // ErrCorrupt means the database failed SQLite's own consistency check.
 var ErrCorrupt = errors.New("database is damaged")
 
+// check runs SQLite's quick check, which reads every page but skips the
+// slow index-to-table comparison, so that opening stays fast. A file that is
+// not a database at all counts as damaged too, but a busy or unreadable file
+// does not: only damage may send a database aside (see OpenOrRecover).
 func (s *Store) check() error {
 	var result string
 	if err := s.db.QueryRow("PRAGMA quick_check").Scan(&result); err != nil {
+		if isDamage(err) {
+			return fmt.Errorf("%w: %s: %w", ErrCorrupt, s.path, err)
+		}
 		return fmt.Errorf("check database %s: %w", s.path, err)
 	}
 	if result != "ok" {
 		return fmt.Errorf("%w: %s: %s", ErrCorrupt, s.path, result)
 	}
 	return nil
+}
+
+// IntegrityCheck runs SQLite's full integrity check (every page, and every
+// index against its table) and returns an error wrapping ErrCorrupt listing
+// the first problems found. It is slower than the quick check Open makes,
+// so it is not run on every start; the crash tests run it after each kill.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check(20)")
+	if err != nil {
+		if isDamage(err) {
+			return fmt.Errorf("%w: %s: %w", ErrCorrupt, s.path, err)
+		}
+		return fmt.Errorf("check database %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("check database %s: %w", s.path, err)
+		}
+		problems = append(problems, line)
+	}
+	if err := rows.Err(); err != nil {
+		if isDamage(err) {
+			return fmt.Errorf("%w: %s: %w", ErrCorrupt, s.path, err)
+		}
+		return fmt.Errorf("check database %s: %w", s.path, err)
+	}
+	if len(problems) == 1 && problems[0] == "ok" {
+		return nil
+	}
+	return fmt.Errorf("%w: %s: %s", ErrCorrupt, s.path, strings.Join(problems, "; "))
 }
 
 // migrate applies the numbered migrations that have not run yet, in order,

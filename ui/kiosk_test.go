@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -162,3 +163,5 @@ func firstOf[T fyne.CanvasObject](k *Kiosk) T {
 	})
 	return found
 }
+
+func sampleFS() fs.FS { return assets.Sample() }

@@ -43,8 +43,36 @@ func (p *staffPanel) contentTab() fyne.CanvasObject {
 		newTouchButton(k.t("content.import_folder"), nil, stylePrimary, v.chooseFolder),
 		newTouchButton(k.t("content.export"), nil, stylePlain, v.chooseExport))
 	top := container.NewVBox(staffSection(k.t("content.loaded"), v.summary), buttons, v.stage, v.progress, v.result)
+	if note := v.recoveryNote(); note != nil {
+		top.Objects = append([]fyne.CanvasObject{note}, top.Objects...)
+	}
 	p.content = v
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, k.dragScroll(container.NewPadded(v.problems)))
+}
+
+// recoveryNote tells staff that the database was found damaged and rebuilt
+// at a start, until they dismiss it.
+func (v *contentView) recoveryNote() fyne.CanvasObject {
+	k := v.p.k
+	note, err := k.opt.Staff.RecoveryNote(k.ctx)
+	if err != nil || !note.Happened {
+		return nil
+	}
+	reloaded := note.Reloaded
+	if reloaded == "" {
+		reloaded = "—"
+	}
+	text := body(k.t("content.recovered_text", "Time", note.At.Local().Format("2006-01-02 15:04"),
+		"Reason", note.Reason, "MovedTo", note.MovedTo, "Reloaded", reloaded))
+	text.Importance = widget.WarningImportance
+	dismiss := newTouchButton(k.t("content.dismiss"), nil, stylePlain, func() {
+		k.Touch()
+		if err := k.opt.Staff.ClearRecoveryNote(k.ctx); err != nil {
+			fyne.LogError("clear the recovery note", err)
+		}
+		v.p.show(v.p.at)
+	})
+	return staffSection(k.t("content.recovered_title"), text, container.NewHBox(dismiss))
 }
 
 // showSummary lists the loaded pack and its counts.

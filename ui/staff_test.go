@@ -322,3 +322,31 @@ func TestVisitorEventsReachTheDashboard(t *testing.T) {
 		t.Errorf("the dashboard does not show the session: %q", texts(k))
 	}
 }
+
+// After a damaged database was rebuilt at start, staff mode says so until
+// dismissed.
+func TestStaffModeReportsARecoveredDatabase(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.st.Close()
+	if err := os.WriteFile(f.dbPath, []byte(strings.Repeat("not a database ", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, rec, err := data.OpenOrRecover(f.dbPath, func(st *data.Store) (string, error) {
+		_, err := pack.ImportFS(context.Background(), st, sampleFS(), pack.Options{})
+		return "the built-in sample", err
+	})
+	if err != nil || !rec.Happened {
+		t.Fatalf("recovery: %+v, %v", rec, err)
+	}
+	st.Close()
+	f.open(t)
+	f.unlock(t)
+	k := f.k
+	if !onScreen(k, k.t("content.recovered_title")) {
+		t.Fatalf("no recovery note in staff mode: %q", texts(k))
+	}
+	test.Tap(button(t, k, k.t("content.dismiss")))
+	if onScreen(k, k.t("content.recovered_title")) {
+		t.Error("the note stayed after Dismiss")
+	}
+}

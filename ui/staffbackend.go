@@ -21,6 +21,8 @@ type StaffBackend interface {
 	Report(ctx context.Context, from, to time.Time, top int) (data.Report, error)
 	ImportPack(ctx context.Context, path string, progress func(pack.Progress)) error
 	ExportPack(ctx context.Context, out string) error
+	RecoveryNote(ctx context.Context) (data.Recovery, error)
+	ClearRecoveryNote(ctx context.Context) error
 }
 
 // StoreBackend serves staff mode from the kiosk's store.
@@ -28,7 +30,11 @@ type StoreBackend struct{ *data.Store }
 
 // ImportPack checks and imports a content pack (see pack.Import).
 func (b StoreBackend) ImportPack(ctx context.Context, path string, progress func(pack.Progress)) error {
-	_, err := pack.Import(ctx, b.Store, path, pack.Options{Progress: progress})
+	settings, err := b.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = pack.Import(ctx, b.Store, path, pack.Options{Progress: progress, AllowedHosts: settings.AllowedHosts})
 	return err
 }
 

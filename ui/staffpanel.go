@@ -26,17 +26,20 @@ type staffTab struct {
 	build   func(p *staffPanel) fyne.CanvasObject
 }
 
-var staffTabs = []staffTab{
-	{"staff.tab_content", (*staffPanel).contentTab},
-	{"staff.tab_translations", (*staffPanel).translationsTab},
-	{"staff.tab_analytics", (*staffPanel).analyticsTab},
-	{"staff.tab_settings", (*staffPanel).settingsTab},
+// staffTabs lists the tabs (a function: the tabs' builders refer back to it).
+func staffTabs() []staffTab {
+	return []staffTab{
+		{"staff.tab_content", (*staffPanel).contentTab},
+		{"staff.tab_translations", (*staffPanel).translationsTab},
+		{"staff.tab_analytics", (*staffPanel).analyticsTab},
+		{"staff.tab_settings", (*staffPanel).settingsTab},
+	}
 }
 
 func newStaffPanel(k *Kiosk) *staffPanel {
 	p := &staffPanel{k: k, body: container.NewStack()}
 	bar := container.NewHBox(coloured(k.t("staff.title"), colorGold, 30, true), layout.NewSpacer())
-	for i, tab := range staffTabs {
+	for i, tab := range staffTabs() {
 		i := i
 		b := newTouchButton(k.t(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
 		p.tabs = append(p.tabs, b)
@@ -63,7 +66,7 @@ func (p *staffPanel) show(i int) {
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
 	}
-	p.body.Objects = []fyne.CanvasObject{staffTabs[i].build(p)}
+	p.body.Objects = []fyne.CanvasObject{staffTabs()[i].build(p)}
 	p.body.Refresh()
 }
 

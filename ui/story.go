@@ -23,8 +23,10 @@ var (
 	inlineImage    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	inlineLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 	autoLink       = regexp.MustCompile(`<(?:https?|ftp|mailto):[^>]*>`)
-	rawHTML        = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)
+	rawHTML        = regexp.MustCompile(`(?is)<!--.*?(?:-->|$)|<script.*?</script\s*>|<style.*?</style\s*>|<[^>]+>`)
 	listItem       = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
+	refDefinition  = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:.*$`)
+	refLink        = regexp.MustCompile(`\[([^\]]*)\]\[[^\]]*\]`)
 )
 
 // newStory lays out a story's blocks; photos maps the pack paths the story
@@ -49,17 +51,22 @@ func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.Canva
 	if m := storyImageLine.FindStringSubmatch(block); m != nil {
 		photo, ok := photos[strings.TrimPrefix(m[2], "./")]
 		if !ok {
-			return caption(m[1]) // not in the pack: its caption only, nothing fetched
+			return caption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
 		}
 		v := newPhotoView(k.photos, media.Display, fyne.NewSize(900, 560))
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
-		c := caption(m[1])
+		c := caption(plainInline(m[1]))
 		c.Alignment = fyne.TextAlignCenter
 		return container.NewVBox(v, c)
 	}
 	if strings.HasPrefix(block, "#") {
 		return subheading(plainInline(strings.TrimLeft(block, "# ")))
+	}
+	// A reference definition ("[1]: https://…") only gives a link its address.
+	block = strings.TrimSpace(refDefinition.ReplaceAllString(block, ""))
+	if block == "" {
+		return container.NewVBox()
 	}
 	lines := strings.Split(block, "\n")
 	if listItem.MatchString(lines[0]) {
@@ -73,12 +80,20 @@ func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.Canva
 }
 
 // safeInline keeps bold and italic, and removes what could fetch or open
-// anything.
+// anything. Each pattern is applied until nothing changes, so that a link
+// nested in another ("[a [b](c)](d)") does not come out whole.
 func safeInline(s string) string {
-	s = rawHTML.ReplaceAllString(s, "")
-	s = inlineImage.ReplaceAllString(s, "")
-	s = autoLink.ReplaceAllString(s, "")
-	return inlineLink.ReplaceAllString(s, "$1")
+	for {
+		before := s
+		s = rawHTML.ReplaceAllString(s, "")
+		s = inlineImage.ReplaceAllString(s, "")
+		s = autoLink.ReplaceAllString(s, "")
+		s = inlineLink.ReplaceAllString(s, "$1")
+		s = refLink.ReplaceAllString(s, "$1")
+		if s == before {
+			return s
+		}
+	}
 }
 
 // plainInline is safeInline without emphasis marks, for headings.
@@ -86,8 +101,39 @@ func plainInline(s string) string {
 	return strings.NewReplacer("**", "", "__", "", "*", "", "_", "").Replace(safeInline(s))
 }
 
+// markdownText shows inline Markdown. Whatever the text patterns above
+// miss (a link with an escaped bracket, a reference link), the parsed
+// result is checked as well: a link becomes its plain text and a picture
+// is dropped, so no story can hold a tappable link or fetch anything.
 func markdownText(md string) fyne.CanvasObject {
 	rt := widget.NewRichTextFromMarkdown(md)
+	rt.Segments = plainSegments(rt.Segments)
 	rt.Wrapping = fyne.TextWrapWord
+	rt.Refresh()
 	return rt
+}
+
+// plainSegments replaces links by their text and drops pictures, at any depth.
+func plainSegments(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	out := segs[:0]
+	for _, seg := range segs {
+		switch s := seg.(type) {
+		case *widget.HyperlinkSegment:
+			seg = &widget.TextSegment{Style: widget.RichTextStyleInline, Text: s.Text}
+		case *widget.ImageSegment:
+			continue
+		case *widget.TextSegment:
+			// Markup the patterns missed, or that entities spelled out.
+			s.Text = rawHTML.ReplaceAllString(s.Text, "")
+		case *widget.ParagraphSegment:
+			s.Texts = plainSegments(s.Texts)
+		case *widget.ListSegment:
+			s.Items = plainSegments(s.Items)
+		case *widget.SeparatorSegment:
+		default:
+			continue // a kind this code does not know: not shown
+		}
+		out = append(out, seg)
+	}
+	return out
 }

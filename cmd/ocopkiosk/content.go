@@ -20,10 +20,17 @@ func dbFlag(fs *flag.FlagSet) *string {
 }
 
 // openContent opens the database named by --db (or the default one) and,
-// if it is new, loads the built-in sample content into it, as the kiosk
-// does on its first start.
+// if it is new, loads content into it, as the kiosk does on its first
+// start. A damaged database is moved aside and rebuilt from the last
+// imported pack (see openRecovering), so the kiosk never starts blank.
 func openContent(ctx context.Context, e *env, path string) (*data.Store, error) {
-	st, err := openStore(path)
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := openRecovering(ctx, e, path)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +78,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	start := time.Now()
-	cat, err := pack.Import(ctx, st, fs.Arg(0), pack.Options{})
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	cat, err := pack.Import(ctx, st, fs.Arg(0), pack.Options{AllowedHosts: settings.AllowedHosts})
 	if err != nil {
 		return problemsError(e, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,6 +80,15 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	k.Start(runCtx)
 	go pruneDaily(runCtx, st)
+	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
+	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
+	if os.Getenv("OCOP_STARTUP_PROBE") != "" {
+		// For `ocopkiosk bench`: say when the window is up, then quit.
+		a.Lifecycle().SetOnStarted(func() {
+			fmt.Fprintf(e.stderr, "window shown %d ms after start\n", time.Since(processStart).Milliseconds())
+			go func() { time.Sleep(300 * time.Millisecond); fyne.Do(a.Quit) }()
+		})
+	}
 	w.ShowAndRun()
 	if restart {
 		return restartSelf(events, st)
@@ -93,8 +103,10 @@ func idleSet(fs *flag.FlagSet) bool {
 	return set
 }
 
-// ensureContent loads the built-in sample pack into an empty database, so
-// that a new kiosk shows real content from its first start.
+// ensureContent loads content into an empty database, so that a new kiosk
+// shows real content from its first start: the pack kept beside the
+// database if there is one (the database file itself was lost or deleted),
+// else the built-in sample.
 func ensureContent(ctx context.Context, st *data.Store, e *env) error {
 	info, err := st.PackInfo(ctx)
 	if err != nil {
@@ -103,13 +115,61 @@ func ensureContent(ctx context.Context, st *data.Store, e *env) error {
 	if info.Version > 0 {
 		return nil
 	}
-	cat, err := pack.ImportFS(ctx, st, assets.Sample(), pack.Options{})
+	what, err := loadBestContent(ctx, st, e)
 	if err != nil {
-		return fmt.Errorf("load the built-in sample content: %w", problemsError(e, err))
+		return err
 	}
-	fmt.Fprintf(e.stderr, "loaded the built-in sample content: %d villages, %d products, %d tours\n",
-		len(cat.Villages), len(cat.Products), len(cat.Tours))
+	fmt.Fprintf(e.stderr, "loaded %s\n", what)
 	return nil
+}
+
+// openRecovering opens the database at path; a damaged one is moved aside
+// and a new one filled by loadBestContent (see data.OpenOrRecover). What
+// happened goes to stderr, which systemd keeps in the journal; staff mode
+// shows the same from the database's recovery note.
+func openRecovering(ctx context.Context, e *env, path string) (*data.Store, error) {
+	st, rec, err := data.OpenOrRecover(path, func(st *data.Store) (string, error) {
+		return loadBestContent(ctx, st, e)
+	})
+	if rec.Happened {
+		fmt.Fprintf(e.stderr, "%s\n", rec.Reason)
+		if rec.MovedTo != "" {
+			fmt.Fprintf(e.stderr, "it was moved to %s and a new database was made\n", rec.MovedTo)
+		}
+		if rec.Reloaded != "" {
+			fmt.Fprintf(e.stderr, "reloaded %s\n", rec.Reloaded)
+		}
+	}
+	return st, err
+}
+
+// loadBestContent fills a store with the newest kept pack that still
+// imports, else with the built-in sample, and says which it loaded. An
+// import that committed counts even if it returned an error (removing old
+// photos failed): the content is there, and a blank kiosk is worse.
+func loadBestContent(ctx context.Context, st *data.Store, e *env) (string, error) {
+	for _, kept := range pack.KeptPacks(st.Path()) {
+		cat, err := pack.Import(ctx, st, kept, pack.Options{})
+		if cat != nil {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "warning: %v\n", err)
+			}
+			return describeLoaded("the last imported pack (kept at "+kept+")", cat), nil
+		}
+		fmt.Fprintf(e.stderr, "could not reload %s: %v\n", kept, problemsError(e, err))
+	}
+	cat, err := pack.ImportFS(ctx, st, assets.Sample(), pack.Options{})
+	if cat == nil {
+		return "", fmt.Errorf("load the built-in sample content: %w", problemsError(e, err))
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+	}
+	return describeLoaded("the built-in sample content", cat), nil
+}
+
+func describeLoaded(what string, cat *data.Catalogue) string {
+	return fmt.Sprintf("%s: %d villages, %d products, %d tours", what, len(cat.Villages), len(cat.Products), len(cat.Tours))
 }
 
 // pruneDaily keeps visitor events bounded on a kiosk that runs for months

@@ -12,6 +12,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 )
 
 // command is one subcommand.
@@ -32,10 +33,12 @@ func init() {
 		"export":     {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
 		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
 		"search":     {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
+		"bench":      {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},
 		"qr":         {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
 		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
 		"report":     {"print visitor analytics for a period (CSV or JSON)", "[--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
 		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
+		"gen":        {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
 	}
 }
 
@@ -47,6 +50,9 @@ type env struct {
 
 // errUsage means the command line was wrong; the usage has been printed.
 var errUsage = errors.New("usage")
+
+// processStart is when the program started, for the start-up benchmark.
+var processStart = time.Now()
 
 func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))

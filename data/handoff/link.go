@@ -130,19 +130,7 @@ func BuildLink(raw string, c Context) (string, error) {
 // "*.shopee.vn" matches "mall.shopee.vn" but neither "shopee.vn" nor
 // "evilshopee.vn"; and a suffix match, never a prefix one, so that
 // "shopee.vn.evil.com" matches nothing.
-func hostAllowed(host string, allowed []string) bool {
-	for _, entry := range allowed {
-		entry = strings.ToLower(entry)
-		if suffix, ok := strings.CutPrefix(entry, "*"); ok {
-			if strings.HasPrefix(suffix, ".") && len(host) > len(suffix) && strings.HasSuffix(host, suffix) {
-				return true
-			}
-		} else if host == entry {
-			return true
-		}
-	}
-	return false
-}
+func hostAllowed(host string, allowed []string) bool { return data.HostAllowed(host, allowed) }
 
 // isTrackingParam reports whether a raw key=value pair carries one of the
 // parameters BuildLink writes, comparing the decoded key so that an encoded

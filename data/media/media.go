@@ -16,7 +16,9 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 
 	xdraw "golang.org/x/image/draw"
 
@@ -37,10 +39,10 @@ const (
 	Thumb    Variant = "thumb"   // at most ThumbMax pixels on its long side, JPEG
 )
 
-// Sizes of the copies: the display copy fills half a 1920×1080 screen, the
-// thumbnail a product tile.
+// Sizes of the copies: the display copy is the largest a photo is drawn
+// (full screen in the attract loop), the thumbnail a product tile.
 const (
-	DisplayMax  = 1280
+	DisplayMax  = 1600
 	ThumbMax    = 480
 	jpegQuality = 85
 )
@@ -57,8 +59,11 @@ type Library struct {
 }
 
 // Path is where a photo's variant lives (whether or not it exists yet).
+// A hash that is not lower-case hex (as Hash makes) gives a path inside the
+// library where no file is, never one outside it.
 func (l Library) Path(hash string, v Variant) string {
-	if len(hash) < 2 {
+	if len(hash) < 2 || strings.Trim(hash, "0123456789abcdef") != "" ||
+		(v != Original && v != Display && v != Thumb) {
 		return filepath.Join(l.Dir, "invalid")
 	}
 	name := hash + "." + string(v)
@@ -122,12 +127,11 @@ func (l Library) Add(hash string, original []byte, img image.Image) error {
 	if err := writeIfMissing(l.Path(hash, Original), func() ([]byte, error) { return original, nil }); err != nil {
 		return err
 	}
-	display := fit(img, DisplayMax)
-	if err := writeIfMissing(l.Path(hash, Display), func() ([]byte, error) { return encodeJPEG(display) }); err != nil {
+	display, thumb := variants(original, img)
+	if err := writeIfMissing(l.Path(hash, Display), display); err != nil {
 		return err
 	}
-	// The thumbnail is made from the display copy: far fewer pixels to read.
-	return writeIfMissing(l.Path(hash, Thumb), func() ([]byte, error) { return encodeJPEG(fit(display, ThumbMax)) })
+	return writeIfMissing(l.Path(hash, Thumb), thumb)
 }
 
 // Has reports whether every variant of the photo is stored.
@@ -184,9 +188,7 @@ func fit(img image.Image, max int) image.Image {
 	} else {
 		w, h = w*max/h, max
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, max1(w), max1(h)))
-	xdraw.BiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
-	return dst
+	return scaleDown(img, max1(w), max1(h))
 }
 
 func max1(n int) int {
@@ -232,17 +234,33 @@ func writeIfMissing(path string, make func() ([]byte, error)) error {
 }
 
 // WriteFileAtomic writes a file so that it appears whole or not at all: a
-// temporary file in the same folder, synced, then renamed over path.
+// temporary file in the same folder, synced, then renamed over path. The
+// folder is synced too (on Unix), or a power cut could undo the rename and
+// leave a database that names a photo the disk no longer has.
 func WriteFileAtomic(path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	dir := filepath.Dir(path)
+	_, statErr := os.Stat(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if statErr != nil {
+		// A new folder is itself a name in its parent that must survive.
+		if err := SyncDir(filepath.Dir(dir)); err != nil {
+			return err
+		}
+	}
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	// CreateTemp makes the file private (0600); the kiosk's files are
+	// ordinary ones that staff tools running as another user may read.
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -253,5 +271,27 @@ func WriteFileAtomic(path string, b []byte) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return SyncDir(dir)
+}
+
+// SyncDir flushes a folder's entries (names created, renamed or removed in
+// it) to disk, so that a rename survives a power cut. Windows cannot open a
+// folder for syncing and orders its metadata itself, so there it does
+// nothing; file systems that cannot sync a folder (EINVAL) are let be.
+func SyncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return fmt.Errorf("sync folder %s: %w", dir, err)
+	}
+	return nil
 }

@@ -53,6 +53,22 @@ type packFile struct {
 }
 
 func packFiles(cat *data.Catalogue, lib media.Library) ([]packFile, error) {
+	files, err := textFiles(cat)
+	if err != nil {
+		return nil, err
+	}
+	for source, hash := range photoSources(cat) {
+		files = append(files, packFile{name: source, from: lib.Path(hash, media.Original)})
+	}
+	// Map order is random; a sorted pack is the same bytes every time.
+	sort.Slice(files[4:], func(i, j int) bool { return files[4+i].name < files[4+j].name })
+	return files, nil
+}
+
+// textFiles is every file of the pack but the photos: the manifest, the
+// three sheets, then the stories. Export and Write share it so that both
+// write the same format.
+func textFiles(cat *data.Catalogue) ([]packFile, error) {
 	manifest, err := manifestBytes(cat)
 	if err != nil {
 		return nil, err
@@ -70,11 +86,6 @@ func packFiles(cat *data.Catalogue, lib media.Library) ([]packFile, error) {
 			}
 		}
 	}
-	for source, hash := range photoSources(cat) {
-		files = append(files, packFile{name: source, from: lib.Path(hash, media.Original)})
-	}
-	// Map order is random; a sorted pack is the same bytes every time.
-	sort.Slice(files[4:], func(i, j int) bool { return files[4+i].name < files[4+j].name })
 	return files, nil
 }
 
@@ -203,23 +214,38 @@ func sources(imgs []data.Image) string {
 }
 
 // writeFolder writes the pack into a temporary folder beside out and renames
-// it into place, so a half-written pack never carries out's name.
+// it into place, so a half-written pack never carries out's name. Every
+// folder is synced as well as every file, so that after a power cut the
+// pack at out is still whole (a USB stick pulled too early is another
+// matter).
 func writeFolder(out string, files []packFile) error {
 	tmp, err := os.MkdirTemp(filepath.Dir(out), ".export-*")
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
+	dirs := map[string]bool{tmp: true}
 	for _, f := range files {
 		dst := filepath.Join(tmp, filepath.FromSlash(f.name))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
+		for d := filepath.Dir(dst); d != tmp && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
 		if err := writeOne(dst, f); err != nil {
 			return fmt.Errorf("export %s: %w", f.name, err)
 		}
 	}
+	for d := range dirs {
+		if err := media.SyncDir(d); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
 	if err := os.Rename(tmp, out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := media.SyncDir(filepath.Dir(out)); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
@@ -287,5 +313,12 @@ func writeZip(out string, files []packFile) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	return os.Rename(tmp.Name(), out)
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	// The rename is only lasting once the folder is synced.
+	if err := media.SyncDir(filepath.Dir(out)); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }

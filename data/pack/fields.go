@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +14,9 @@ import (
 type cellReader struct {
 	r   *report
 	row row
+	// allowedHosts, when not nil, are the only sites a link may lead to
+	// (see data.HostAllowed).
+	allowedHosts []string
 }
 
 func (c cellReader) bad(column, format string, args ...any) {
@@ -143,6 +147,13 @@ func (c cellReader) link(column string, required bool) string {
 	}
 	if err := data.CheckLink(s); err != nil {
 		c.bad(column, "%q: %v", shorten(s), err)
+		return s
+	}
+	if c.allowedHosts != nil {
+		u, _ := url.Parse(s) // CheckLink has parsed it
+		if host := strings.ToLower(u.Hostname()); !data.HostAllowed(host, c.allowedHosts) {
+			c.bad(column, "host %q is not on the kiosk's list of allowed sites", host)
+		}
 	}
 	return s
 }

@@ -14,6 +14,47 @@ import (
 // maxPhotoBytes bounds one photo file.
 const maxPhotoBytes = 64 << 20
 
+// decodePixels bounds the pixels being decoded at once across all workers,
+// so that the memory an import needs does not grow with the number of
+// cores: two of the largest photos allowed (media.MaxPixels, about 160 MB
+// each decoded), or many phone photos, at a time.
+const decodePixels = 2 * media.MaxPixels
+
+// pixelBudget hands out a fixed number of pixels to decode; a worker waits
+// until the photos being decoded leave room for its own.
+type pixelBudget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int
+}
+
+func newPixelBudget(n int) *pixelBudget {
+	b := &pixelBudget{free: n}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire takes n pixels, waiting until they are free; it returns what
+// release must give back. n is capped at the whole budget, so any one photo
+// can be decoded once the others are done.
+func (b *pixelBudget) acquire(n, total int) int {
+	n = min(max(n, 1), total)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return n
+}
+
+func (b *pixelBudget) release(n int) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
 // photoResult is what reading one photo gave.
 type photoResult struct {
 	image data.Image
@@ -39,12 +80,13 @@ func (rd *reader) photos(ctx context.Context, lib *media.Library, progress func(
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
+	budget := newPixelBudget(decodePixels)
 	for range max(1, runtime.NumCPU()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = readPhoto(rd.fsys, sources[i], lib)
+				results[i] = readPhoto(rd.fsys, sources[i], lib, budget)
 				mu.Lock()
 				done++
 				if progress != nil {
@@ -83,7 +125,7 @@ func (rd *reader) photos(ctx context.Context, lib *media.Library, progress func(
 	}
 }
 
-func readPhoto(fsys fs.FS, source string, lib *media.Library) photoResult {
+func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudget) photoResult {
 	b, err := readLimited(fsys, source, maxPhotoBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return photoResult{}
@@ -99,6 +141,14 @@ func readPhoto(fsys fs.FS, source string, lib *media.Library) photoResult {
 		res.image.Width, res.image.Height, res.err = info.Width, info.Height, err
 		return res
 	}
+	// The header first: a picture too large is refused before any pixel is
+	// decoded, and one that may be decoded waits for room in the budget.
+	info, err := media.Check(b)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	defer budget.release(budget.acquire(info.Width*info.Height, decodePixels))
 	img, info, err := media.Decode(b)
 	if err != nil {
 		res.err = err

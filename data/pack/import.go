@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"log"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
@@ -20,6 +21,22 @@ type Progress struct {
 type Options struct {
 	// Progress, when set, is called as work advances, from any goroutine.
 	Progress func(Progress)
+	// Warn, when set, is told of trouble that did not stop an import: the
+	// copy of the pack kept for recovery could not be written. When nil,
+	// such warnings go to the standard logger (stderr, the journal).
+	Warn func(error)
+	// AllowedHosts, when not nil, is the kiosk's list of sites its QR codes
+	// may point to (data.HostAllowed): a link to any other site is a
+	// problem at import, not a code that silently fails on screen.
+	AllowedHosts []string
+}
+
+func (o Options) warn(err error) {
+	if o.Warn != nil {
+		o.Warn(err)
+		return
+	}
+	log.Printf("ocopkiosk: %v", err)
 }
 
 func (o Options) report(stage string, done, total int) {
@@ -40,22 +57,26 @@ func Validate(ctx context.Context, path string, opts Options) (*data.Catalogue, 
 // Problems and the store is exactly as before. Photos are copied into the
 // store's media library and resized once; photos no longer used are removed
 // after the new catalogue is committed.
+//
+// Once committed, the catalogue is also kept as a pack beside the database
+// (see KeptPack), for rebuilding a damaged database; failing to keep it is
+// only a warning (see Options.Warn).
 func Import(ctx context.Context, st *data.Store, path string, opts Options) (*data.Catalogue, error) {
 	src, err := openSource(path)
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
-	return importSource(ctx, st, src, opts)
+	return importSource(ctx, st, src, !isKept(st, path), opts)
 }
 
 // ImportFS is Import for a pack in a file system, such as the sample
 // content built into the binary.
 func ImportFS(ctx context.Context, st *data.Store, fsys fs.FS, opts Options) (*data.Catalogue, error) {
-	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, opts)
+	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, true, opts)
 }
 
-func importSource(ctx context.Context, st *data.Store, src *source, opts Options) (*data.Catalogue, error) {
+func importSource(ctx context.Context, st *data.Store, src *source, keepCopy bool, opts Options) (*data.Catalogue, error) {
 	lib := st.Photos()
 	cat, err := loadFS(ctx, src, &lib, opts)
 	if err != nil {
@@ -66,6 +87,13 @@ func importSource(ctx context.Context, st *data.Store, src *source, opts Options
 		return nil, err
 	}
 	opts.report("saving", 1, 1)
+	if keepCopy {
+		// The import is done whatever happens here, so a caller giving
+		// up now (staff closing the dialog) must not stop the copy.
+		if err := keep(context.WithoutCancel(ctx), st); err != nil {
+			opts.warn(keepWarning(err))
+		}
+	}
 	if err := lib.Prune(usedPhotos(cat)); err != nil {
 		// The catalogue is in; left-over files only take space.
 		return cat, fmt.Errorf("import done, but removing old photos failed: %w", err)
@@ -85,7 +113,7 @@ func load(ctx context.Context, path string, lib *media.Library, opts Options) (*
 
 func loadFS(ctx context.Context, src *source, lib *media.Library, opts Options) (*data.Catalogue, error) {
 	opts.report("reading", 0, 1)
-	rd := read(src.fsys)
+	rd := readWith(src.fsys, readConfig{allowedHosts: opts.AllowedHosts})
 	opts.report("reading", 1, 1)
 	// Photos are checked even when the sheets have problems, so that one
 	// run reports everything; but none is stored unless all is well.

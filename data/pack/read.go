@@ -27,6 +27,10 @@ const FormatVersion = 1
 
 const maxStoryBytes = 1 << 20
 
+// maxTitleLength bounds the pack's title, in characters: staff read it on
+// one line.
+const maxTitleLength = 200
+
 var (
 	villageColumns = columns{
 		plain:    []string{"id", "commune", "former_district", "lat", "lng", "cover", "gallery"},
@@ -53,6 +57,7 @@ var (
 // reader turns a pack's files into a catalogue, collecting every problem.
 type reader struct {
 	fsys   fs.FS
+	cfg    readConfig
 	r      report
 	cat    data.Catalogue
 	images []imageRef // every photo the pack names, to be checked and stored
@@ -67,9 +72,21 @@ type imageRef struct {
 	target *data.Image // filled in once the photo is read
 }
 
+// readConfig is what the kiosk tells the reader beyond the pack itself.
+type readConfig struct {
+	// allowedHosts, when not nil, is the kiosk's list of sites a link may
+	// lead to (Options.AllowedHosts): a link to any other host is a problem.
+	allowedHosts []string
+}
+
 // read parses and checks everything but the photos' pixels.
 func read(fsys fs.FS) *reader {
-	rd := &reader{fsys: fsys}
+	return readWith(fsys, readConfig{})
+}
+
+// readWith is read with settings from the kiosk.
+func readWith(fsys fs.FS, cfg readConfig) *reader {
+	rd := &reader{fsys: fsys, cfg: cfg}
 	rd.manifest()
 	rd.villages()
 	rd.products()
@@ -96,9 +113,23 @@ func (rd *reader) manifest() {
 		rd.r.add(manifestFile, 0, "", "cannot read the file: %v", err)
 		return
 	}
+	b = []byte(strings.TrimPrefix(string(b), "\ufeff")) // as Notepad saves UTF-8
+	if !utf8.Valid(b) {
+		line := 1 + strings.Count(string(b[:firstInvalidUTF8(b)]), "\n")
+		rd.r.add(manifestFile, line, "", "text is not UTF-8; save the file as UTF-8")
+		return
+	}
 	var m manifestJSON
 	if err := json.Unmarshal(b, &m); err != nil {
-		rd.r.add(manifestFile, jsonLine(b, err), "", "not valid JSON: %v", err)
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &te) && te.Field != "":
+			rd.r.add(manifestFile, jsonLine(b, err), te.Field, "expected %s, not %s", jsonKind(te.Type.Kind().String()), jsonKind(te.Value))
+		case errors.As(err, &te):
+			rd.r.add(manifestFile, jsonLine(b, err), "", "expected an object { … } with format, version, title and created, not %s", jsonKind(te.Value))
+		default:
+			rd.r.add(manifestFile, jsonLine(b, err), "", "not valid JSON: %v", err)
+		}
 		return
 	}
 	bad := func(key, format string, args ...any) { rd.r.add(manifestFile, 0, key, format, args...) }
@@ -110,6 +141,8 @@ func (rd *reader) manifest() {
 	}
 	if strings.TrimSpace(m.Title) == "" {
 		bad("title", "required; expected a short name for this pack")
+	} else if n := utf8.RuneCountInString(m.Title); n > maxTitleLength {
+		bad("title", "is %d characters long; at most %d are allowed", n, maxTitleLength)
 	}
 	created, err := time.Parse(time.RFC3339, m.Created)
 	if err != nil {
@@ -147,13 +180,42 @@ func (rd *reader) centre(fields map[string]string) {
 	rd.cat.Centre = c
 }
 
-// jsonLine finds the line of a JSON syntax error.
+// jsonLine finds the line of a JSON syntax or type error.
 func jsonLine(b []byte, err error) int {
 	var se *json.SyntaxError
-	if errors.As(err, &se) && se.Offset <= int64(len(b)) {
-		return 1 + strings.Count(string(b[:se.Offset]), "\n")
+	var te *json.UnmarshalTypeError
+	offset := int64(-1)
+	switch {
+	case errors.As(err, &se):
+		offset = se.Offset
+	case errors.As(err, &te):
+		offset = te.Offset
+	}
+	if offset >= 0 && offset <= int64(len(b)) {
+		return 1 + strings.Count(string(b[:offset]), "\n")
 	}
 	return 0
+}
+
+// jsonKind names a JSON or Go kind for staff.
+func jsonKind(kind string) string {
+	switch {
+	case kind == "string":
+		return "text in quotes"
+	case kind == "object" || kind == "map" || kind == "struct":
+		return "an object { … }"
+	case kind == "array" || kind == "slice":
+		return "a list [ … ]"
+	case kind == "bool":
+		return "true or false"
+	case kind == "int":
+		return "a whole number"
+	case kind == "number":
+		return "a number"
+	case strings.HasPrefix(kind, "number "):
+		return strings.TrimPrefix(kind, "number ")
+	}
+	return kind
 }
 
 // seen tracks ids in one sheet to report duplicates with the first line.
@@ -178,7 +240,7 @@ func (rd *reader) villages() {
 	ids := seen{}
 	rd.cat.Villages = make([]data.Village, len(t.rows))
 	for i, row := range t.rows {
-		c := cellReader{r: &rd.r, row: row}
+		c := cellReader{r: &rd.r, row: row, allowedHosts: rd.cfg.allowedHosts}
 		v := &rd.cat.Villages[i]
 		v.ID = c.id("id")
 		ids.check(c, v.ID)
@@ -281,7 +343,7 @@ func (rd *reader) products() {
 	ids := seen{}
 	rd.cat.Products = make([]data.Product, len(t.rows))
 	for i, row := range t.rows {
-		c := cellReader{r: &rd.r, row: row}
+		c := cellReader{r: &rd.r, row: row, allowedHosts: rd.cfg.allowedHosts}
 		p := &rd.cat.Products[i]
 		p.ID = c.id("id")
 		ids.check(c, p.ID)
@@ -369,7 +431,7 @@ func (rd *reader) tours() {
 	ids := seen{}
 	rd.cat.Tours = make([]data.Tour, len(t.rows))
 	for i, row := range t.rows {
-		c := cellReader{r: &rd.r, row: row}
+		c := cellReader{r: &rd.r, row: row, allowedHosts: rd.cfg.allowedHosts}
 		tour := &rd.cat.Tours[i]
 		tour.ID = c.id("id")
 		ids.check(c, tour.ID)
@@ -405,7 +467,7 @@ var storyImage = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*"
 func (rd *reader) stories() {
 	entries, err := fs.ReadDir(rd.fsys, storiesDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		rd.r.add(storiesDir, 0, "", "cannot read the folder: %v", err)
+		rd.r.add(storiesDir, 0, "", "cannot read the folder: %v", openError(rd.fsys, storiesDir, err))
 		return
 	}
 	villages := map[string]*data.Village{}

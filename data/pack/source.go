@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"slices"
 	"strings"
 )
 
 // Limits on a zipped pack, checked from its directory before anything is read.
 const (
-	maxZipEntries = 100_000
-	maxZipBytes   = 8 << 30 // all entries uncompressed
+	maxZipEntries    = 100_000
+	maxZipBytes      = 8 << 30 // all entries uncompressed
+	maxZipEntryBytes = max(maxSheetBytes, maxPhotoBytes, maxStoryBytes, 1<<20)
 )
 
 // source is an opened pack: a file system rooted at the pack's top folder.
@@ -40,11 +43,17 @@ func openSource(path string) (*source, error) {
 		return nil, fmt.Errorf("open pack: %s is neither a folder nor a .zip file", path)
 	}
 	zr, err := zip.OpenReader(path)
-	if err != nil {
+	// With GODEBUG=zipinsecurepath=0 a zip naming a file outside itself
+	// comes with ErrInsecurePath; checkZip then says which entry it is.
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("open pack: %s is not a readable zip file: %w", path, err)
 	}
 	if err := checkZip(&zr.Reader); err != nil {
 		zr.Close()
+		var problems Problems
+		if errors.As(err, &problems) {
+			return nil, problems
+		}
 		return nil, fmt.Errorf("open pack %s: %w", path, err)
 	}
 	fsys, err := packRoot(zr)
@@ -62,7 +71,14 @@ func pathExt(p string) string {
 	return ""
 }
 
-// checkZip refuses zips that claim more entries or bytes than any real pack.
+// checkZip refuses zips that claim more entries or bytes than any real pack,
+// from the zip's directory alone, and entries that no pack folder could have
+// made: names reaching outside the zip (../, /, C:), symbolic links, and two
+// entries for the same file. Such entries are never read (archive/zip would
+// quietly read "../x" as "x"), and the zip is never extracted, so nothing is
+// ever written anywhere; they are refused so that what is checked is
+// exactly what staff see in the zip. Bad entries come back as Problems,
+// one per entry.
 func checkZip(zr *zip.Reader) error {
 	if len(zr.File) > maxZipEntries {
 		return fmt.Errorf("zip holds %d entries; at most %d are allowed", len(zr.File), maxZipEntries)
@@ -74,7 +90,65 @@ func checkZip(zr *zip.Reader) error {
 			return fmt.Errorf("zip unpacks to over %d GB; at most %d GB are allowed", maxZipBytes>>30, maxZipBytes>>30)
 		}
 	}
+	var r report
+	seen := map[string]string{} // cleaned name → the entry's name
+	for _, f := range zr.File {
+		if msg := checkZipEntry(f); msg != "" {
+			r.add(zipEntryName(f.Name), 0, "", "%s", msg)
+			if len(r.problems) == maxZipProblems {
+				r.add("", 0, "", "stopped after %d bad zip entries", maxZipProblems)
+				break
+			}
+			continue
+		}
+		key := strings.TrimSuffix(path.Clean(strings.ReplaceAll(f.Name, "\\", "/")), "/")
+		if first, dup := seen[key]; dup {
+			r.add(zipEntryName(f.Name), 0, "", "the zip holds this file twice (also as %q); keep only one", zipEntryName(first))
+			continue
+		}
+		seen[key] = f.Name
+	}
+	if len(r.problems) > 0 {
+		return r.problems
+	}
 	return nil
+}
+
+// maxZipProblems bounds the bad entries listed, for a zip made to have many.
+const maxZipProblems = 100
+
+// checkZipEntry says what is wrong with one entry of a zip, or "".
+func checkZipEntry(f *zip.File) string {
+	name := strings.ReplaceAll(f.Name, "\\", "/")
+	switch {
+	case name == "" || strings.ContainsRune(name, 0):
+		return "zip entry has no usable name; make the zip again from the pack folder"
+	case strings.HasPrefix(name, "/"):
+		return "zip entry has an absolute path (it starts with /); make the zip again from the pack folder"
+	case len(name) >= 2 && name[1] == ':' && (name[0]|0x20 >= 'a' && name[0]|0x20 <= 'z'):
+		return fmt.Sprintf("zip entry names a drive (%s); make the zip again from the pack folder", name[:2])
+	case slices.Contains(strings.Split(name, "/"), ".."):
+		return "zip entry points outside the pack (..); make the zip again from the pack folder"
+	case f.Mode()&fs.ModeSymlink != 0:
+		return "zip entry is a symbolic link; a pack holds only files and folders, so put the file itself in the zip"
+	case f.Mode()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0:
+		return "zip entry is not a plain file or folder"
+	case f.UncompressedSize64 > maxZipEntryBytes:
+		return fmt.Sprintf("unpacks to %d MB; at most %d MB are allowed for one file", f.UncompressedSize64>>20, maxZipEntryBytes>>20)
+	}
+	return ""
+}
+
+// zipEntryName is an entry's name fit for a message: valid UTF-8, no
+// control characters, not too long.
+func zipEntryName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(name, "?"))
+	return shorten(name)
 }
 
 // packRoot finds the folder holding manifest.json: the zip's top, or its

@@ -1,12 +1,15 @@
 package pack
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -77,11 +80,12 @@ func readTable(fsys fs.FS, file string, spec columns, r *report) *table {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			r.add(file, csvLine(err, line), "", "%v; check the quotes in this row", csvReason(err))
+			// FieldPos is only defined for a row that was read.
+			r.add(file, csvLine(err, 0), "", "%v; check the quotes in this row", csvReason(err))
 			return nil // the reader cannot find the next row reliably after a quoting error
 		}
+		line, _ := cr.FieldPos(0)
 		if blank(cells) {
 			continue
 		}
@@ -239,20 +243,80 @@ func csvReason(err error) string {
 }
 
 // readLimited reads a file from the pack, refusing one larger than limit.
+// The size is checked before anything is read, and the read stops at limit
+// whatever the size claimed (a zip entry that inflates to more than its
+// header says is cut off by archive/zip itself), so a file never costs more
+// than limit bytes of memory. Only plain files are read: not folders, and
+// not a device or named pipe that a hostile pack folder might hold.
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, openError(fsys, name, err)
+	}
+	switch {
+	case info.IsDir():
+		return nil, errors.New("this is a folder; a file was expected")
+	case !info.Mode().IsRegular():
+		return nil, errors.New("this is not a plain file")
+	case info.Size() > limit:
+		return nil, tooLarge(limit)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, openError(fsys, name, err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// One byte more than the size claimed, to see the end of the file
+	// without growing the buffer; more only if the size was wrong.
+	b := make([]byte, 0, min(max(info.Size(), 511), limit)+1)
+	for {
+		if len(b) == cap(b) {
+			if int64(len(b)) > limit {
+				return nil, tooLarge(limit)
+			}
+			n := 2 * int64(cap(b))
+			if n >= limit {
+				n = limit + 1
+			}
+			grown := make([]byte, len(b), n)
+			copy(grown, b)
+			b = grown
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, new(flate.CorruptInputError)) {
+				return nil, fmt.Errorf("the zip is damaged here: this entry does not unpack to what its header says (%v); make the zip again", err)
+			}
+			return nil, err
+		}
 	}
 	if int64(len(b)) > limit {
-		return nil, errors.New("file is too large (over " + humanBytes(limit) + ")")
+		return nil, tooLarge(limit)
 	}
 	return b, nil
+}
+
+func tooLarge(limit int64) error {
+	return errors.New("file is too large (over " + humanBytes(limit) + ")")
+}
+
+// openError explains why a file of the pack could not be opened; above all
+// a link in a pack folder that leads outside it, which os.Root refuses.
+func openError(fsys fs.FS, name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	// Look for a link on the way to the file: the file itself or a folder.
+	for p := name; p != "." && p != "/"; p = path.Dir(p) {
+		if info, lerr := fs.Lstat(fsys, p); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a link that leads outside the pack; put the file itself in the pack", p)
+		}
+	}
+	return err
 }
 
 func humanBytes(n int64) string {
