@@ -10,7 +10,7 @@ DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick
 RUN_ARGS ?= --window
 
-.PHONY: run build deps test-deps test vet bench screenshots clean
+.PHONY: run build deps test-deps test vet bench bench-smoke soak fuzz screenshots clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -25,15 +25,39 @@ deps:
 test-deps:
 	@./scripts/install-debs $(TEST_DEBS)
 
+# test is what CI runs: every test with the race detector (the soak and the
+# crash test in their short forms), then every benchmark once, to prove they
+# still run (timings are checked by `make bench`, not here).
 test: test-deps vet
 	$(GO) test -race -count=1 ./...
+	$(MAKE) bench-smoke
+
+bench-smoke:
+	$(GO) test -run '^$$' -bench . -benchtime=1x ./...
 
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "not gofmt-formatted:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 
-bench: deps
+# bench measures speed and memory against the targets (BENCHMARKS.md): the
+# Go benchmarks, then one table from `ocopkiosk bench` on the synthetic
+# national and Hanoi catalogues (made on first use in $TMPDIR).
+bench: build test-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./$(BIN) bench
+
+# soak is the long day: 10,000 random visitor actions on the national catalogue.
+soak:
+	OCOP_SOAK_ACTIONS=10000 OCOP_SOAK_NATIONAL=1 $(GO) test -count=1 -timeout 60m -run TestSoak -v ./ui
+
+# fuzz runs each fuzzer for FUZZTIME; what they find lands in testdata/fuzz.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzReadTable -fuzztime $(FUZZTIME) ./data/pack
+	$(GO) test -run '^$$' -fuzz FuzzManifest -fuzztime $(FUZZTIME) ./data/pack
+	$(GO) test -run '^$$' -fuzz FuzzCheckLink -fuzztime $(FUZZTIME) ./data
+	$(GO) test -run '^$$' -fuzz FuzzBuildLink -fuzztime $(FUZZTIME) ./data/handoff
+	$(GO) test -run '^$$' -fuzz FuzzVietQR -fuzztime $(FUZZTIME) ./data/handoff
 
 # screenshots renders the README's pictures from the built-in sample content.
 screenshots: build

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os/exec"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,23 @@ import (
 var sampleDB string
 
 func TestMain(m *testing.M) {
+	if os.Getenv("FYNE_CACHE") == "" {
+		// Fyne keeps a widget's renderer for a minute after it was last
+		// drawn, and reads how long once, at start. These tests (the soak
+		// above all) pass a visitor's day in seconds, so they run again in
+		// a child process whose renderers expire after a second, as they
+		// would for a kiosk between visitors.
+		cmd := exec.Command(os.Args[0], os.Args[1:]...)
+		cmd.Env = append(os.Environ(), "FYNE_CACHE=1s")
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			if exit, ok := err.(*exec.ExitError); ok {
+				os.Exit(exit.ExitCode())
+			}
+			panic(err)
+		}
+		os.Exit(0)
+	}
 	dir, err := os.MkdirTemp("", "ui-test-")
 	if err != nil {
 		panic(err)

@@ -148,25 +148,16 @@ func (v *contentView) chooseZip() {
 	d.Show()
 }
 
-func (v *contentView) chooseFolder() {
-	k := v.p.k
-	k.Touch()
-	if k.win == nil || v.busy {
-		return
-	}
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		k.Touch()
-		if err != nil || l == nil {
-			return
-		}
-		v.importPack(l.Path())
-	}, k.win)
-	d.SetLocation(removableMedia())
-	d.Resize(dialogSize)
-	d.Show()
-}
+func (v *contentView) chooseFolder() { v.pickFolder(func(dir string) { v.importPack(dir) }) }
 
 func (v *contentView) chooseExport() {
+	v.pickFolder(func(dir string) {
+		v.exportTo(filepath.Join(dir, "ocop-pack-"+v.p.k.opt.Now().Format("20060102-1504")+".zip"))
+	})
+}
+
+// pickFolder asks for a folder, starting on removable media, and hands it on.
+func (v *contentView) pickFolder(then func(dir string)) {
 	k := v.p.k
 	k.Touch()
 	if k.win == nil || v.busy {
@@ -177,7 +168,7 @@ func (v *contentView) chooseExport() {
 		if err != nil || l == nil {
 			return
 		}
-		v.exportTo(filepath.Join(l.Path(), "ocop-pack-"+k.opt.Now().Format("20060102-1504")+".zip"))
+		then(l.Path())
 	}, k.win)
 	d.SetLocation(removableMedia())
 	d.Resize(dialogSize)
