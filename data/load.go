@@ -31,7 +31,7 @@ func (s *Store) LoadCatalogue(ctx context.Context) (*Catalogue, error) {
 	if cat.Pack, cat.Centre, err = s.packInfo(ctx); err != nil {
 		return nil, err
 	}
-	if cat.Villages, err = s.Villages(ctx); err != nil {
+	if cat.Villages, err = s.queryVillages(ctx, false, "ORDER BY position"); err != nil {
 		return nil, err
 	}
 	if cat.Products, err = s.queryProducts(ctx, false, "ORDER BY position"); err != nil {
@@ -77,14 +77,15 @@ func (s *Store) packInfo(ctx context.Context) (PackInfo, Centre, error) {
 	return info, centre, nil
 }
 
-// Villages lists every village in pack order.
+// Villages lists every village in pack order, without their stories (a
+// national catalogue has thousands; Village gives one with its story).
 func (s *Store) Villages(ctx context.Context) ([]Village, error) {
-	return s.queryVillages(ctx, "ORDER BY position")
+	return s.queryVillages(ctx, true, "ORDER BY position")
 }
 
 // Village returns one village with its story, or ErrNotFound.
 func (s *Store) Village(ctx context.Context, id string) (Village, error) {
-	vs, err := s.queryVillages(ctx, "WHERE id = ?", id)
+	vs, err := s.queryVillages(ctx, false, "WHERE id = ?", id)
 	if err != nil {
 		return Village{}, err
 	}
@@ -126,7 +127,9 @@ func (s *Store) Tours(ctx context.Context, villageID string) ([]Tour, error) {
 	return s.queryTours(ctx, "WHERE village_id = ? ORDER BY position", villageID)
 }
 
-func (s *Store) queryVillages(ctx context.Context, tail string, args ...any) ([]Village, error) {
+// queryVillages reads villages; brief ones leave out the story, its
+// pictures and the era.
+func (s *Store) queryVillages(ctx context.Context, brief bool, tail string, args ...any) ([]Village, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, commune, former_district, lat, lng FROM villages `+tail, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read villages: %w", err)
@@ -144,7 +147,11 @@ func (s *Store) queryVillages(ctx context.Context, tail string, args ...any) ([]
 		return nil, fmt.Errorf("read villages: %w", err)
 	}
 	ids := idsOf(vs, func(v Village) string { return v.ID })
-	texts, err := s.texts(ctx, string(KindVillage), ids)
+	var fields []string
+	if brief {
+		fields = []string{"name", "summary", "craft"}
+	}
+	texts, err := s.texts(ctx, string(KindVillage), ids, fields...)
 	if err != nil {
 		return nil, err
 	}
@@ -152,9 +159,11 @@ func (s *Store) queryVillages(ctx context.Context, tail string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
-	storyImgs, err := s.itemImages(ctx, kindStoryImage, ids)
-	if err != nil {
-		return nil, err
+	storyImgs := map[string][]Image{}
+	if !brief {
+		if storyImgs, err = s.itemImages(ctx, kindStoryImage, ids); err != nil {
+			return nil, err
+		}
 	}
 	for i := range vs {
 		v := &vs[i]

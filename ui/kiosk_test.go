@@ -163,6 +163,9 @@ func card(t *testing.T, k *Kiosk, text string) *tapCard {
 			if l, ok := inner.(*widget.Label); ok && l.Text == text {
 				found = c
 			}
+			if l, ok := inner.(*canvas.Text); ok && l.Text == text {
+				found = c
+			}
 		})
 	})
 	if found == nil {

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,16 +25,16 @@ type productsScreen struct {
 	tiles map[fyne.CanvasObject]*productTile
 	grid  *widget.GridWrap
 	count *widget.Label
-	chips []*filterChip
-	clear *touchButton
+	rows  []filterRow // the filter panel's rows
+	panel *widget.List
 	empty fyne.CanvasObject
 }
 
 // filterChip is one choice in the filter panel.
 type filterChip struct {
-	btn *touchButton
-	set func(f *data.ProductFilter) // applies the choice (toggling it off when on)
-	on  func(f data.ProductFilter) bool
+	label string
+	set   func(f *data.ProductFilter) // applies the choice (toggling it off when on)
+	on    func(f data.ProductFilter) bool
 }
 
 const productsPageSize = 60
@@ -49,45 +51,96 @@ func (s *productsScreen) object() fyne.CanvasObject {
 	s.count = subheading("")
 	s.grid = widget.NewGridWrap(s.length, s.createTile, s.updateTile)
 	s.empty = container.NewCenter(subheading(k.t("products.none")))
-	s.clear = newTouchButton(k.t("filter.clear"), nil, stylePrimary, s.onClear)
-	panel := k.dragScrollFixed(container.NewPadded(s.filterPanel()), filterPanelWidth)
+	s.panel = s.filterPanel()
+	panel := container.NewStack(fixedWidth(filterPanelWidth), k.withDrag(s.panel, listAdapter{s.panel}))
 	right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
 		container.NewStack(k.withDrag(s.grid, gridAdapter{s.grid}), s.empty))
 	s.reload()
 	return container.NewBorder(nil, nil, panel, nil, right)
 }
 
+// filterRow is one row of the filter panel: a title, or choices.
+type filterRow struct {
+	title string
+	chips []*filterChip
+}
+
 // filterPanel holds the choices: OCOP group, stars, village, and a way to
-// clear them all.
-func (s *productsScreen) filterPanel() fyne.CanvasObject {
+// clear them all. It is a virtualised list, since a national catalogue has
+// thousands of villages to choose from.
+func (s *productsScreen) filterPanel() *widget.List {
 	k := s.k
-	box := container.NewVBox(s.clear)
-	box.Add(sectionTitle(k.t("filter.group")))
+	clearAll := &filterChip{label: k.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
+		on: func(f data.ProductFilter) bool { return false }}
+	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: k.t("filter.group")}}
 	for g := data.Group(1); g <= 6; g++ {
 		group := g
-		s.addChip(box, fmt.Sprintf("%s · %s", g, k.t(fmt.Sprintf("group.%d", g))),
-			func(f *data.ProductFilter) { f.Group = toggle(f.Group, group) },
-			func(f data.ProductFilter) bool { return f.Group == group })
+		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, k.t(fmt.Sprintf("group.%d", g))),
+			set: func(f *data.ProductFilter) { f.Group = toggle(f.Group, group) },
+			on:  func(f data.ProductFilter) bool { return f.Group == group }}}})
 	}
-	box.Add(sectionTitle(k.t("filter.stars")))
-	stars := container.NewGridWithColumns(3)
+	rows = append(rows, filterRow{title: k.t("filter.stars")})
+	var stars []*filterChip
 	for n := 3; n <= 5; n++ {
 		count := n
-		s.addChip(stars, fmt.Sprintf("%d ★", n),
-			func(f *data.ProductFilter) { f.Stars = toggle(f.Stars, count) },
-			func(f data.ProductFilter) bool { return f.Stars == count })
+		stars = append(stars, &filterChip{label: fmt.Sprintf("%d ★", n),
+			set: func(f *data.ProductFilter) { f.Stars = toggle(f.Stars, count) },
+			on:  func(f data.ProductFilter) bool { return f.Stars == count }})
 	}
-	box.Add(stars)
-	box.Add(sectionTitle(k.t("filter.village")))
+	rows = append(rows, filterRow{chips: stars}, filterRow{title: k.t("filter.village")})
 	if vs, err := k.cat.Villages(k.ctx); err == nil {
 		for _, v := range vs {
 			id := v.ID
-			s.addChip(box, v.Name.In(k.lang),
-				func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
-				func(f data.ProductFilter) bool { return f.VillageID == id })
+			rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(k.lang),
+				set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
+				on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
 		}
 	}
-	return box
+	s.rows = rows
+	list := widget.NewList(func() int { return len(s.rows) },
+		func() fyne.CanvasObject { return container.NewStack() },
+		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
+	for i, r := range rows {
+		if r.title != "" {
+			list.SetItemHeight(i, 52)
+		} else {
+			list.SetItemHeight(i, minTouch+4)
+		}
+	}
+	return list
+}
+
+// fillRow puts a row's title or choices into a reused list cell.
+func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
+	if r.title != "" {
+		cell.Objects = []fyne.CanvasObject{sectionTitle(r.title)}
+		cell.Refresh()
+		return
+	}
+	line := container.NewGridWithColumns(len(r.chips))
+	for _, c := range r.chips {
+		chip := c
+		style := styleChip
+		if chip.label == s.k.t("filter.clear") {
+			style = stylePrimary
+		}
+		b := newTouchButton(chip.label, nil, style, func() {
+			s.k.Touch()
+			chip.set(&s.k.filter)
+			s.reload()
+		})
+		b.setSelected(chip.on(s.k.filter))
+		line.Add(b)
+	}
+	cell.Objects = []fyne.CanvasObject{line}
+	cell.Refresh()
+}
+
+// fixedWidth is an empty object that gives a column its width.
+func fixedWidth(w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 1))
+	return r
 }
 
 func toggle[T comparable](current, choice T) T {
@@ -96,23 +149,6 @@ func toggle[T comparable](current, choice T) T {
 		return zero
 	}
 	return choice
-}
-
-func (s *productsScreen) addChip(box *fyne.Container, label string, set func(*data.ProductFilter), on func(data.ProductFilter) bool) {
-	chip := &filterChip{set: set, on: on}
-	chip.btn = newTouchButton(label, nil, styleChip, func() {
-		s.k.Touch()
-		set(&s.k.filter)
-		s.reload()
-	})
-	s.chips = append(s.chips, chip)
-	box.Add(chip.btn)
-}
-
-func (s *productsScreen) onClear() {
-	s.k.Touch()
-	s.k.filter = defaultFilter()
-	s.reload()
 }
 
 // reload counts the products that match the filter and redraws the grid
@@ -128,13 +164,8 @@ func (s *productsScreen) reload() {
 	}
 	s.total = page.Total
 	s.count.SetText(k.n("products.count", s.total))
-	for _, c := range s.chips {
-		c.btn.setSelected(c.on(k.filter))
-	}
-	if k.filter == defaultFilter() {
-		s.clear.Hide()
-	} else {
-		s.clear.Show()
+	if s.panel != nil {
+		s.panel.Refresh() // the chips show the new choices
 	}
 	if s.total == 0 {
 		s.empty.Show()

@@ -4,7 +4,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -12,10 +14,19 @@ import (
 	"ocopkiosk/data/media"
 )
 
-// toursScreen lists the experiences visitors can sign up for.
-type toursScreen struct{ k *Kiosk }
+// toursScreen lists the experiences visitors can sign up for, in a
+// virtualised grid (a national catalogue has thousands).
+type toursScreen struct {
+	k     *Kiosk
+	tours []data.Tour
+	tiles map[fyne.CanvasObject]*tourTile
+}
 
-func newToursScreen(k *Kiosk) *toursScreen { return &toursScreen{k: k} }
+func newToursScreen(k *Kiosk) *toursScreen {
+	return &toursScreen{k: k, tiles: map[fyne.CanvasObject]*tourTile{}}
+}
+
+var tourCardSize = fyne.NewSize(930, 270)
 
 func (s *toursScreen) object() fyne.CanvasObject {
 	k := s.k
@@ -23,30 +34,75 @@ func (s *toursScreen) object() fyne.CanvasObject {
 	if err != nil {
 		return k.failure(err)
 	}
-	grid := container.NewGridWithColumns(2)
-	for _, t := range tours {
-		grid.Add(k.tourCard(t))
-	}
-	return k.dragScroll(container.NewPadded(grid))
+	s.tours = tours
+	grid := widget.NewGridWrap(func() int { return len(s.tours) }, func() fyne.CanvasObject {
+		t := newTourTile(k)
+		s.tiles[t.card] = t
+		return t.card
+	}, func(i widget.GridWrapItemID, obj fyne.CanvasObject) {
+		if t := s.tiles[obj]; t != nil && i < len(s.tours) {
+			t.bind(s.tours[i])
+		}
+	})
+	return k.withDrag(grid, gridAdapter{grid})
 }
 
-// tourCard is a tour's summary: photo, name, village, and the facts a
-// visitor decides on (how long, how much, in which languages).
+// tourCard is a tour's summary card, for a village's few tours.
 func (k *Kiosk) tourCard(t data.Tour) fyne.CanvasObject {
-	photo := newPhotoView(k.photos, media.Thumb, fyne.NewSize(300, 225))
-	if len(t.Images) > 0 {
-		photo.show(t.Images[0])
-	}
-	name := subheading(t.Name.In(k.lang))
-	name.Importance = widget.HighImportance
-	village := k.villageNames()[t.VillageID].In(k.lang)
-	facts := container.NewVBox(name, body(village),
-		body(k.durationText(t.DurationMinutes)+"  ·  "+k.tourPrice(t)),
-		caption(k.t("tour.guides")+": "+guideLanguages(t.GuideLanguages)))
-	id := t.ID
-	return newTapCard(container.NewBorder(nil, nil, photo, nil, facts), func() {
-		k.Open(Route{Screen: ScreenTour, ID: id})
+	tile := newTourTile(k)
+	tile.bind(t)
+	return tile.card
+}
+
+// tourTile is a tour's summary: photo, name, village, and the facts a
+// visitor decides on (how long, how much, in which languages).
+type tourTile struct {
+	k       *Kiosk
+	id      string
+	photo   *photoView
+	name    *canvas.Text
+	village *canvas.Text
+	facts   *canvas.Text
+	guides  *canvas.Text
+	card    *tapCard
+}
+
+func newTourTile(k *Kiosk) *tourTile {
+	t := &tourTile{k: k}
+	t.photo = newPhotoView(k.photos, media.Thumb, fyne.NewSize(300, 225))
+	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
+	t.village = coloured("", colorInk, theme.TextSize(), false)
+	t.facts = coloured("", colorInk, theme.TextSize(), false)
+	t.guides = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+	box := container.NewVBox(container.NewPadded(t.name), container.NewPadded(t.village), container.NewPadded(t.facts),
+		container.NewPadded(t.guides))
+	t.card = newTapCard(container.NewBorder(nil, nil, t.photo, nil, box), func() {
+		if t.id != "" {
+			k.Open(Route{Screen: ScreenTour, ID: t.id})
+		}
 	})
+	return t
+}
+
+// tourTextWidth is the room beside a tour card's photo.
+const tourTextWidth = 560
+
+func (t *tourTile) bind(tour data.Tour) {
+	k := t.k
+	t.id = tour.ID
+	if len(tour.Images) > 0 {
+		t.photo.show(tour.Images[0])
+	} else {
+		t.photo.show(data.Image{})
+	}
+	set := func(c *canvas.Text, s string) {
+		c.Text = fitText(s, c.TextSize, c.TextStyle.Bold, tourTextWidth)
+		c.Refresh()
+	}
+	set(t.name, tour.Name.In(k.lang))
+	set(t.village, k.villageNames()[tour.VillageID].In(k.lang))
+	set(t.facts, k.durationText(tour.DurationMinutes)+"  ·  "+k.tourPrice(tour))
+	set(t.guides, k.t("tour.guides")+": "+guideLanguages(tour.GuideLanguages))
 }
 
 func (k *Kiosk) tourPrice(t data.Tour) string {

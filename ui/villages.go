@@ -5,7 +5,9 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -27,10 +29,17 @@ func distanceKm(lat, lng float64) int {
 }
 
 // villagesScreen is the overview of the craft villages: a card each with
-// its photo, craft, and distance from the Old Quarter.
-type villagesScreen struct{ k *Kiosk }
+// its photo, craft, and distance from the Old Quarter. The grid is
+// virtualised: a national catalogue has thousands of villages.
+type villagesScreen struct {
+	k        *Kiosk
+	villages []data.Village
+	tiles    map[fyne.CanvasObject]*villageTile
+}
 
-func newVillagesScreen(k *Kiosk) *villagesScreen { return &villagesScreen{k: k} }
+func newVillagesScreen(k *Kiosk) *villagesScreen {
+	return &villagesScreen{k: k, tiles: map[fyne.CanvasObject]*villageTile{}}
+}
 
 var villageCardSize = fyne.NewSize(600, 470)
 
@@ -40,23 +49,58 @@ func (s *villagesScreen) object() fyne.CanvasObject {
 	if err != nil {
 		return k.failure(err)
 	}
-	grid := container.NewGridWrap(villageCardSize)
-	for _, v := range vs {
-		grid.Add(s.card(v))
-	}
-	return k.dragScroll(container.NewPadded(grid))
+	s.villages = vs
+	grid := widget.NewGridWrap(func() int { return len(s.villages) }, s.createTile, s.updateTile)
+	return k.withDrag(grid, gridAdapter{grid})
 }
 
-func (s *villagesScreen) card(v data.Village) fyne.CanvasObject {
-	k := s.k
-	photo := newPhotoView(k.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
-	photo.show(v.Cover)
-	name := subheading(v.Name.In(k.lang))
-	name.Importance = widget.HighImportance
-	craft := oneLine(v.Craft.In(k.lang), true)
-	where := caption(k.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))))
-	id := v.ID
-	return newTapCard(container.NewVBox(photo, name, craft, where), func() {
-		k.Open(Route{Screen: ScreenVillage, ID: id})
+func (s *villagesScreen) createTile() fyne.CanvasObject {
+	t := newVillageTile(s.k)
+	s.tiles[t.card] = t
+	return t.card
+}
+
+func (s *villagesScreen) updateTile(i widget.GridWrapItemID, obj fyne.CanvasObject) {
+	if t := s.tiles[obj]; t != nil && i < len(s.villages) {
+		t.bind(s.villages[i])
+	}
+}
+
+// villageTile is a village's card, rebound as the grid scrolls.
+type villageTile struct {
+	k     *Kiosk
+	id    string
+	photo *photoView
+	name  *canvas.Text
+	craft *canvas.Text
+	where *canvas.Text
+	card  *tapCard
+}
+
+func newVillageTile(k *Kiosk) *villageTile {
+	t := &villageTile{k: k}
+	t.photo = newPhotoView(k.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
+	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
+	t.craft = coloured("", colorInk, theme.TextSize(), true)
+	t.where = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.craft), container.NewPadded(t.where))
+	t.card = newTapCard(box, func() {
+		if t.id != "" {
+			k.Open(Route{Screen: ScreenVillage, ID: t.id})
+		}
 	})
+	return t
+}
+
+func (t *villageTile) bind(v data.Village) {
+	k := t.k
+	t.id = v.ID
+	t.photo.show(v.Cover)
+	width := villageCardSize.Width - 2*cardPad - 2*theme.Padding()
+	t.name.Text = fitText(v.Name.In(k.lang), t.name.TextSize, true, width)
+	t.craft.Text = fitText(v.Craft.In(k.lang), t.craft.TextSize, true, width)
+	t.where.Text = fitText(k.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)
+	t.name.Refresh()
+	t.craft.Refresh()
+	t.where.Refresh()
 }

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
 )
@@ -55,16 +56,16 @@ func TestNavigationByTaps(t *testing.T) {
 
 func TestDragScrollsAndIsNotATap(t *testing.T) {
 	k, w, _ := newTestKiosk(t)
-	k.Open(Route{Screen: ScreenVillages})
+	k.Open(Route{Screen: ScreenVillage, ID: "bat-trang"})
 	scroll := k.shownScroll
 	if scroll == nil {
-		t.Fatal("the villages screen has no scroll")
+		t.Fatal("the village screen has no scroll")
 	}
 	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, -400)
 	if scroll.Offset.Y < 300 {
 		t.Errorf("dragging up by 400 scrolled to %v", scroll.Offset.Y)
 	}
-	if k.Current().Screen != ScreenVillages {
+	if k.Current().Screen != ScreenVillage {
 		t.Errorf("a drag opened %v", k.Current())
 	}
 	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, 1000)
@@ -75,8 +76,15 @@ func TestDragScrollsAndIsNotATap(t *testing.T) {
 
 func TestDragWithMomentumGlidesOn(t *testing.T) {
 	k, w, _ := newTestKiosk(t)
-	k.Open(Route{Screen: ScreenVillages})
-	layer := firstOf[*dragLayer](k)
+	k.Open(Route{Screen: ScreenVillage, ID: "bat-trang"})
+	var layer *dragLayer
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if d, ok := o.(*dragLayer); ok {
+			if a, ok := d.target.(scrollAdapter); ok && a.s == k.shownScroll {
+				layer = d
+			}
+		}
+	})
 	for range 5 { // a quick flick: 5 moves of 40 px, 10 ms apart
 		layer.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -40}})
 		time.Sleep(10 * time.Millisecond)
@@ -299,5 +307,16 @@ func TestGallerySwipesAndArrows(t *testing.T) {
 	swipe.DragEnd()
 	if view.hash != p.Images[0].Hash {
 		t.Error("swiping right did not go back")
+	}
+}
+
+// The virtualised grids (villages, tours, products) scroll by dragging too.
+func TestDragScrollsTheVillagesGrid(t *testing.T) {
+	k, w, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenVillages})
+	grid := firstOf[*widget.GridWrap](k)
+	test.Drag(w.Canvas(), fyne.NewPos(900, 600), 0, -300)
+	if grid.GetScrollOffset() < 200 || k.Current().Screen != ScreenVillages {
+		t.Errorf("offset %v after a drag of 300, screen %v", grid.GetScrollOffset(), k.Current())
 	}
 }
