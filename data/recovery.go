@@ -49,7 +49,36 @@ const maxReason = 500
 // If reimport fails, the new store is closed and the error returned; the
 // note stays in the new database, and the next start begins from it.
 func OpenOrRecover(path string, reimport func(st *Store) (string, error)) (*Store, Recovery, error) {
-	st, err := Open(path)
+	return openOrRecover(path, reimport, true)
+}
+
+// OpenOrRecoverDeferred is OpenOrRecover for the kiosk's start: it skips
+// the quick check (see OpenUnchecked), but recovers a database that a
+// background check marked damaged (MarkDamaged), or that fails to open.
+func OpenOrRecoverDeferred(path string, reimport func(st *Store) (string, error)) (*Store, Recovery, error) {
+	return openOrRecover(path, reimport, false)
+}
+
+// damageMarker is the file MarkDamaged leaves beside a database.
+func damageMarker(path string) string { return path + ".check-failed" }
+
+// MarkDamaged records that a check found the database at path damaged, so
+// that the next OpenOrRecover or OpenOrRecoverDeferred moves it aside and
+// rebuilds it, even though a deferred open would not check it again.
+func MarkDamaged(path string, reason error) error {
+	return media.WriteFileAtomic(damageMarker(path), []byte(reason.Error()))
+}
+
+func openOrRecover(path string, reimport func(st *Store) (string, error), checked bool) (*Store, Recovery, error) {
+	var st *Store
+	var err error
+	if marked, rerr := os.ReadFile(damageMarker(path)); rerr == nil {
+		err = fmt.Errorf("%w: %s", ErrCorrupt, marked)
+	} else if checked {
+		st, err = Open(path)
+	} else {
+		st, err = OpenUnchecked(path)
+	}
 	if err == nil {
 		return st, Recovery{}, nil
 	}
@@ -62,6 +91,7 @@ func OpenOrRecover(path string, reimport func(st *Store) (string, error)) (*Stor
 		return nil, rec, fmt.Errorf("%w; and it could not be moved aside: %v", err, merr)
 	}
 	rec.MovedTo = moved
+	os.Remove(damageMarker(path)) // the damaged file it spoke of has gone aside
 	st, err = Open(path)
 	if err != nil {
 		return nil, rec, fmt.Errorf("database was damaged and moved to %s, but a new one could not be made: %w", moved, err)

@@ -232,3 +232,32 @@ func TestIntegrityCheckPassesOnAHealthyDatabase(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// The kiosk opens without the slow check and checks in the background; a
+// failed background check marks the database, and the next start recovers it.
+func TestADatabaseMarkedDamagedIsRecoveredAtTheNextDeferredOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kiosk.db")
+	st, rec, err := data.OpenOrRecoverDeferred(path, nil)
+	if err != nil || rec.Happened {
+		t.Fatalf("a new database: %+v, %v", rec, err)
+	}
+	if err := st.QuickCheck(); err != nil {
+		t.Fatalf("a healthy database failed its check: %v", err)
+	}
+	st.Close()
+	if err := data.MarkDamaged(path, errors.New("quick_check: page 7 is never used")); err != nil {
+		t.Fatal(err)
+	}
+	reloaded := false
+	st, rec, err = data.OpenOrRecoverDeferred(path, func(*data.Store) (string, error) { reloaded = true; return "test content", nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if !rec.Happened || !reloaded || !strings.Contains(rec.Reason, "page 7") || rec.MovedTo == "" {
+		t.Errorf("recovery = %+v, reloaded %v", rec, reloaded)
+	}
+	if _, err := os.Stat(path + ".check-failed"); !os.IsNotExist(err) {
+		t.Error("the mark stayed after the recovery")
+	}
+}

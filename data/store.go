@@ -70,7 +70,19 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating if needed) the database at path, checks it, and
 // brings its schema up to date.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return open(path, true) }
+
+// OpenUnchecked is Open without the quick check, which reads every page: a
+// national catalogue's database takes a second to check, too long to keep
+// a kiosk's first screen waiting. The kiosk runs QuickCheck in the
+// background once its window is up (and MarkDamaged if it fails).
+func OpenUnchecked(path string) (*Store, error) { return open(path, false) }
+
+// QuickCheck runs SQLite's quick check; an error wraps ErrCorrupt when the
+// database is damaged.
+func (s *Store) QuickCheck() error { return s.check() }
+
+func open(path string, checked bool) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -84,9 +96,11 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, Now: time.Now}
-	if err := s.check(); err != nil {
-		db.Close()
-		return nil, err
+	if checked {
+		if err := s.check(); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()

@@ -81,10 +81,11 @@ func attractSlides(k *Kiosk) []slide {
 			}
 		}
 	}
-	if vs, err := k.cat.Villages(k.ctx); err == nil {
-		for _, v := range vs {
-			slides = append(slides, slide{photo: v.Cover, title: v.Name, line: v.Craft})
+	for i, v := range k.villages() {
+		if i == 24 {
+			break // the loop is to catch an eye, not to show a national list
 		}
+		slides = append(slides, slide{photo: v.Cover, title: v.Name, line: v.Craft})
 	}
 	return slides
 }

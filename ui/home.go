@@ -64,17 +64,20 @@ func (s *homeScreen) productPhoto() data.Image {
 }
 
 func (s *homeScreen) villagePhoto() data.Image {
-	vs, err := s.k.cat.Villages(s.k.ctx)
-	if err != nil || len(vs) == 0 {
+	vs := s.k.villages()
+	if len(vs) == 0 {
 		return data.Image{}
 	}
 	return vs[0].Cover
 }
 
 func (s *homeScreen) tourPhoto() data.Image {
-	ts, err := s.k.cat.Tours(s.k.ctx, "")
-	if err != nil || len(ts) == 0 || len(ts[0].Images) == 0 {
-		return data.Image{}
+	// The tours of the first villages: reading every tour of a national
+	// catalogue for one photo would slow Home down.
+	for _, v := range s.k.villages()[:min(5, len(s.k.villages()))] {
+		if ts, err := s.k.cat.Tours(s.k.ctx, v.ID); err == nil && len(ts) > 0 && len(ts[0].Images) > 0 {
+			return ts[0].Images[0]
+		}
 	}
-	return ts[0].Images[0]
+	return data.Image{}
 }

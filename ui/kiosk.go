@@ -107,7 +107,8 @@ type Kiosk struct {
 	visit visit
 	win   fyne.Window // for staff mode's file dialogs
 
-	villageCache map[string]data.Text // see villageNames
+	villageCache     []data.Village       // see villages
+	villageNameCache map[string]data.Text // see villageNames
 }
 
 // New makes a kiosk over a catalogue. Call Root for the window's content.
@@ -142,7 +143,7 @@ func (k *Kiosk) Current() Route { return k.history[len(k.history)-1] }
 
 // Reload rereads the catalogue after an import and shows Home.
 func (k *Kiosk) Reload() {
-	k.villageCache = nil
+	k.villageCache, k.villageNameCache = nil, nil
 	k.centre, _ = k.cat.PackCentre(k.ctx)
 	k.Reset()
 }

@@ -19,7 +19,7 @@ import (
 // photoCacheBytes bounds the decoded photos kept in memory. Thumbnails are
 // about 0.3 MB decoded and display copies about 2 MB, so this holds a few
 // screens' worth while keeping a long day's memory flat.
-const photoCacheBytes = 48 << 20
+const photoCacheBytes = 32 << 20
 
 // photoLoader decodes photos off the UI goroutine and keeps the most
 // recently used ones. canvas.Image decodes a file on the calling goroutine

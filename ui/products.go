@@ -88,13 +88,11 @@ func (s *productsScreen) filterPanel() *widget.List {
 			on:  func(f data.ProductFilter) bool { return f.Stars == count }})
 	}
 	rows = append(rows, filterRow{chips: stars}, filterRow{title: k.t("filter.village")})
-	if vs, err := k.cat.Villages(k.ctx); err == nil {
-		for _, v := range vs {
-			id := v.ID
-			rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(k.lang),
-				set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
-				on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
-		}
+	for _, v := range k.villages() {
+		id := v.ID
+		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(k.lang),
+			set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
+			on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
 	}
 	s.rows = rows
 	list := widget.NewList(func() int { return len(s.rows) },

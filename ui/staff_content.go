@@ -268,7 +268,7 @@ func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 // reloadContent shows freshly imported content on the visitor screens,
 // starting from Home, without leaving staff mode.
 func (k *Kiosk) reloadContent() {
-	k.villageCache = nil
+	k.villageCache, k.villageNameCache = nil, nil
 	k.centre, _ = k.cat.PackCentre(k.ctx)
 	k.history = []Route{{Screen: ScreenHome}}
 	clear(k.scrollKeep)

@@ -74,23 +74,29 @@ func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
 	return grid
 }
 
-// villageNames maps village ids to names, for tiles and captions. It is
-// read once: the catalogue changes only by a whole import (see Reload).
+// villages lists the villages (without stories), read once: the catalogue
+// changes only by a whole import (see reloadContent), and a national one has
+// thousands, too many to read for every screen.
+func (k *Kiosk) villages() []data.Village {
+	if k.villageCache == nil {
+		vs, err := k.cat.Villages(k.ctx)
+		if err != nil {
+			fyne.LogError("list villages", err)
+			return nil
+		}
+		k.villageCache = vs
+		k.villageNameCache = make(map[string]data.Text, len(vs))
+		for _, v := range vs {
+			k.villageNameCache[v.ID] = v.Name
+		}
+	}
+	return k.villageCache
+}
+
+// villageNames maps village ids to names, for tiles and captions.
 func (k *Kiosk) villageNames() map[string]data.Text {
-	if k.villageCache != nil {
-		return k.villageCache
-	}
-	names := map[string]data.Text{}
-	vs, err := k.cat.Villages(k.ctx)
-	if err != nil {
-		fyne.LogError("list villages", err)
-		return names
-	}
-	for _, v := range vs {
-		names[v.ID] = v.Name
-	}
-	k.villageCache = names
-	return names
+	k.villages()
+	return k.villageNameCache
 }
 
 // sectionTitle is a heading over a part of a screen.

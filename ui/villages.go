@@ -45,11 +45,7 @@ var villageCardSize = fyne.NewSize(600, 470)
 
 func (s *villagesScreen) object() fyne.CanvasObject {
 	k := s.k
-	vs, err := k.cat.Villages(k.ctx)
-	if err != nil {
-		return k.failure(err)
-	}
-	s.villages = vs
+	s.villages = k.villages()
 	grid := widget.NewGridWrap(func() int { return len(s.villages) }, s.createTile, s.updateTile)
 	return k.withDrag(grid, gridAdapter{grid})
 }

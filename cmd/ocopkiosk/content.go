@@ -24,13 +24,19 @@ func dbFlag(fs *flag.FlagSet) *string {
 // start. A damaged database is moved aside and rebuilt from the last
 // imported pack (see openRecovering), so the kiosk never starts blank.
 func openContent(ctx context.Context, e *env, path string) (*data.Store, error) {
+	return openContentWith(ctx, e, path, data.OpenOrRecover)
+}
+
+// openContentWith is openContent with a choice of how the database is
+// checked (the kiosk checks it in the background, see runKiosk).
+func openContentWith(ctx context.Context, e *env, path string, opener recoveringOpener) (*data.Store, error) {
 	if path == "" {
 		var err error
 		if path, err = data.DefaultPath(); err != nil {
 			return nil, err
 		}
 	}
-	st, err := openRecovering(ctx, e, path)
+	st, err := openRecovering(ctx, e, path, opener)
 	if err != nil {
 		return nil, err
 	}

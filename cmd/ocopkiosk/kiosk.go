@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -29,7 +30,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	st, err := openContent(ctx, e, *db)
+	// The quick check reads every page: for a national catalogue that is a
+	// second the first screen would wait. It runs once the window is up.
+	st, err := openContentWith(ctx, e, *db, data.OpenOrRecoverDeferred)
 	if err != nil {
 		return err
 	}
@@ -89,6 +92,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 			go func() { time.Sleep(300 * time.Millisecond); fyne.Do(a.Quit) }()
 		})
 	}
+	go checkInBackground(runCtx, st, func() { restart = true; a.Quit() })
 	w.ShowAndRun()
 	if restart {
 		return restartSelf(events, st)
@@ -127,8 +131,11 @@ func ensureContent(ctx context.Context, st *data.Store, e *env) error {
 // and a new one filled by loadBestContent (see data.OpenOrRecover). What
 // happened goes to stderr, which systemd keeps in the journal; staff mode
 // shows the same from the database's recovery note.
-func openRecovering(ctx context.Context, e *env, path string) (*data.Store, error) {
-	st, rec, err := data.OpenOrRecover(path, func(st *data.Store) (string, error) {
+// recoveringOpener is data.OpenOrRecover or data.OpenOrRecoverDeferred.
+type recoveringOpener func(path string, reimport func(st *data.Store) (string, error)) (*data.Store, data.Recovery, error)
+
+func openRecovering(ctx context.Context, e *env, path string, opener recoveringOpener) (*data.Store, error) {
+	st, rec, err := opener(path, func(st *data.Store) (string, error) {
 		return loadBestContent(ctx, st, e)
 	})
 	if rec.Happened {
@@ -192,4 +199,25 @@ func pruneDaily(ctx context.Context, st *data.Store) {
 			fyne.LogError("prune old visitor events", err)
 		}
 	}
+}
+
+// checkInBackground runs the database's quick check a little after start.
+// If the database is damaged it is marked so, and the kiosk restarts, so
+// that the start-up recovery moves it aside and reloads the kept pack.
+func checkInBackground(ctx context.Context, st *data.Store, restart func()) {
+	select {
+	case <-ctx.Done():
+		return
+	case <-time.After(3 * time.Second):
+	}
+	err := st.QuickCheck()
+	if !errors.Is(err, data.ErrCorrupt) {
+		return
+	}
+	fyne.LogError("the database failed its check; restarting to recover it", err)
+	if merr := data.MarkDamaged(st.Path(), err); merr != nil {
+		fyne.LogError("mark the database damaged", merr)
+		return
+	}
+	fyne.Do(restart)
 }
