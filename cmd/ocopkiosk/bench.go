@@ -344,7 +344,7 @@ func (b *bench) sampleRoutes(n int) (products, villages, tours []ui.Route, err e
 func (b *bench) screens() error {
 	h := ui.NewHarness(b.st, i18n.MustLoad(), ui.Options{SyncPhotos: true}, fyne.NewSize(1920, 1080))
 	defer h.Close()
-	products, villages, _, err := b.sampleRoutes(6) // few enough that their photos stay decoded, as the kiosk decodes them off the UI goroutine
+	products, villages, _, err := b.sampleRoutes(3) // few enough that their photos stay decoded: the kiosk decodes them off the UI goroutine
 	if err != nil {
 		return err
 	}
