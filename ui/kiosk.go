@@ -217,6 +217,7 @@ func (k *Kiosk) show() {
 	k.photos.releaseViews()
 	if k.shownQR != nil {
 		k.shownQR.code.Image = nil
+		k.shownQR.code.Hide()
 	}
 	k.shown, k.shownScroll, k.shownQR = r, nil, nil
 	content := k.build(r)

@@ -139,6 +139,7 @@ func newPhotoView(loader *photoLoader, variant media.Variant, min fyne.Size) *ph
 	v.img = canvas.NewImageFromImage(nil)
 	v.img.FillMode = canvas.ImageFillCover
 	v.img.CornerRadius = 10
+	v.img.Hide() // until it has a photo: Fyne's software painter cannot draw an empty cover image
 	v.ExtendBaseWidget(v)
 	loader.views = append(loader.views, v)
 	return v
@@ -152,6 +153,7 @@ func (p *photoLoader) releaseViews() {
 	for _, v := range p.views {
 		v.hash = ""
 		v.img.Image = nil
+		v.img.Hide()
 	}
 	p.views = p.views[:0]
 }
@@ -163,7 +165,7 @@ func (v *photoView) show(photo data.Image) {
 	}
 	v.hash = photo.Hash
 	v.img.Image = nil
-	v.img.Refresh()
+	v.img.Hide()
 	if photo.Hash == "" {
 		return
 	}
@@ -173,6 +175,7 @@ func (v *photoView) show(photo data.Image) {
 			return // reused for another item meanwhile
 		}
 		v.img.Image = img
+		v.img.Show()
 		v.img.Refresh()
 	})
 }

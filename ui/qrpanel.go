@@ -100,6 +100,11 @@ func (p *qrPanel) choose(i int) {
 		}
 		c.err = err
 	}
+	if p.code.Image == nil {
+		p.code.Hide() // Fyne's software painter cannot draw an empty image
+	} else {
+		p.code.Show()
+	}
 	p.code.Refresh()
 	if c.err != nil {
 		fyne.LogError("QR code "+string(c.kind), c.err)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"image/png"
 	"os"
 	"os/exec"
@@ -319,4 +320,23 @@ func TestDragScrollsTheVillagesGrid(t *testing.T) {
 	if grid.GetScrollOffset() < 200 || k.Current().Screen != ScreenVillages {
 		t.Errorf("offset %v after a drag of 300, screen %v", grid.GetScrollOffset(), k.Current())
 	}
+}
+
+// A photo missing from the media library, or a product with no link for a
+// code, leaves its place empty: the screen still draws.
+func TestMissingPhotosAndCodesStillDraw(t *testing.T) {
+	f := newStaffKiosk(t)
+	if err := os.RemoveAll(f.dbPath + ".media"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []Route{{Screen: ScreenHome}, {Screen: ScreenProducts}, {Screen: ScreenProduct, ID: "bt-lotus-tea-set"},
+		{Screen: ScreenVillage, ID: "bat-trang"}, {Screen: ScreenTours}} {
+		f.k.ShowRoute(r)
+		f.w.Canvas().Capture() // Fyne's software painter used to panic on an empty cover image
+	}
+	f.k.ShowRoute(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
+	f.k.shownQR.code.Image = nil
+	f.k.shownQR.choices[0].err = errors.New("no link")
+	f.k.shownQR.choose(0)
+	f.w.Canvas().Capture()
 }
