@@ -45,11 +45,12 @@ func runQR(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	centre, err := st.PackCentre(ctx)
+	// The kiosk's own settings: the same centre and allow-list as on screen.
+	settings, err := st.Settings(ctx)
 	if err != nil {
 		return err
 	}
-	c := handoff.Context{CentreID: centre.ID, Lang: l, AllowedHosts: handoff.DefaultAllowedHosts}
+	c := handoff.Context{CentreID: settings.CentreID, Lang: l, AllowedHosts: settings.AllowedHosts}
 	text, err := qrText(ctx, st, c, *product, *tour, *village, *pay)
 	if err != nil {
 		return err
