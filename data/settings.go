@@ -38,8 +38,8 @@ type Settings struct {
 }
 
 // DefaultAllowedHosts lists the sites the sample content and the directions
-// codes point to (see DefaultSettings). It repeats handoff.DefaultAllowedHosts
-// because data cannot import handoff, which imports data; keep the two alike.
+// codes point to (see DefaultSettings, and handoff.DefaultAllowedHosts, which
+// is this list).
 var DefaultAllowedHosts = []string{
 	"shopee.vn",      // Shopee, the largest marketplace
 	"www.lazada.vn",  // Lazada

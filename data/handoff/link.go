@@ -33,13 +33,7 @@ const (
 // shops' own short-link hosts (s.shopee.vn, s.lazada.vn) would come in with
 // them, and public advice on QR fraud is to never put a link shortener
 // behind a code, since the visitor cannot read where it goes.
-var DefaultAllowedHosts = []string{
-	"shopee.vn",      // Shopee, the largest marketplace
-	"www.lazada.vn",  // Lazada
-	"tiki.vn",        // Tiki
-	"zalo.me",        // Zalo Official Accounts, used for tour sign-ups
-	"www.google.com", // Google Maps directions (DirectionsLink)
-}
+var DefaultAllowedHosts = data.DefaultAllowedHosts // one list, kept in data for the settings
 
 // Context is what every link from one kiosk screen shares: which showroom
 // and item it was scanned at, the visitor's language, and the sites the
