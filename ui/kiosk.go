@@ -141,19 +141,6 @@ func (k *Kiosk) Lang() data.Lang { return k.lang }
 // Current is the screen on show.
 func (k *Kiosk) Current() Route { return k.history[len(k.history)-1] }
 
-// Reload rereads the catalogue after an import and shows Home.
-func (k *Kiosk) Reload() {
-	k.villageCache, k.villageNameCache = nil, nil
-	k.centre, _ = k.cat.PackCentre(k.ctx)
-	k.Reset()
-}
-
-// SetCentre changes the centre whose name the kiosk shows (from settings).
-func (k *Kiosk) SetCentre(c data.Centre) {
-	k.centre = c
-	k.show()
-}
-
 // t looks up one of the kiosk's own words in the visitor's language.
 func (k *Kiosk) t(id string, args ...any) string { return k.msg.T(k.lang, id, args...) }
 

@@ -22,7 +22,6 @@ type productsScreen struct {
 	k     *Kiosk
 	total int
 	pages map[int][]data.Product // page number → products, for the current filter
-	tiles map[fyne.CanvasObject]*productTile
 	grid  *widget.GridWrap
 	count *widget.Label
 	rows  []filterRow // the filter panel's rows
@@ -43,18 +42,26 @@ const productsPageSize = 60
 const filterPanelWidth = 440
 
 func newProductsScreen(k *Kiosk) *productsScreen {
-	return &productsScreen{k: k, pages: map[int][]data.Product{}, tiles: map[fyne.CanvasObject]*productTile{}}
+	return &productsScreen{k: k, pages: map[int][]data.Product{}}
 }
 
 func (s *productsScreen) object() fyne.CanvasObject {
 	k := s.k
 	s.count = subheading("")
-	s.grid = widget.NewGridWrap(s.length, s.createTile, s.updateTile)
+	var grid fyne.CanvasObject
+	s.grid, grid = k.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
+		t := newProductTile(k)
+		return t.object(), func(i int) {
+			if p, ok := s.product(i); ok {
+				t.bind(p)
+			}
+		}
+	})
 	s.empty = container.NewCenter(subheading(k.t("products.none")))
 	s.panel = s.filterPanel()
 	panel := container.NewStack(fixedWidth(filterPanelWidth), k.withDrag(s.panel, listAdapter{s.panel}))
 	right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
-		container.NewStack(k.withDrag(s.grid, gridAdapter{s.grid}), s.empty))
+		container.NewStack(grid, s.empty))
 	s.reload()
 	return container.NewBorder(nil, nil, panel, nil, right)
 }
@@ -175,20 +182,6 @@ func (s *productsScreen) reload() {
 }
 
 func (s *productsScreen) length() int { return s.total }
-
-func (s *productsScreen) createTile() fyne.CanvasObject {
-	t := newProductTile(s.k)
-	obj := t.object()
-	s.tiles[obj] = t
-	return obj
-}
-
-func (s *productsScreen) updateTile(id widget.GridWrapItemID, obj fyne.CanvasObject) {
-	t := s.tiles[obj]
-	if p, ok := s.product(id); ok && t != nil {
-		t.bind(p)
-	}
-}
 
 // product finds the id'th product of the filtered list, loading its page
 // when it is not loaded yet. Only a few pages are kept.

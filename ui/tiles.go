@@ -74,6 +74,23 @@ func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
 	return grid
 }
 
+// tileGrid is a virtualised, drag-scrolled grid of cards: only the cards on
+// screen exist, each rebound to another item as the grid scrolls. newTile
+// makes a card and the function that shows item i on it.
+func (k *Kiosk) tileGrid(length func() int, newTile func() (fyne.CanvasObject, func(i int))) (*widget.GridWrap, fyne.CanvasObject) {
+	binds := map[fyne.CanvasObject]func(int){}
+	grid := widget.NewGridWrap(length, func() fyne.CanvasObject {
+		card, bind := newTile()
+		binds[card] = bind
+		return card
+	}, func(i widget.GridWrapItemID, card fyne.CanvasObject) {
+		if bind := binds[card]; bind != nil && i < length() {
+			bind(i)
+		}
+	})
+	return grid, k.withDrag(grid, gridAdapter{grid})
+}
+
 // villages lists the villages (without stories), read once: the catalogue
 // changes only by a whole import (see reloadContent), and a national one has
 // thousands, too many to read for every screen.

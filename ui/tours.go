@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/handoff"
@@ -19,14 +18,9 @@ import (
 type toursScreen struct {
 	k     *Kiosk
 	tours []data.Tour
-	tiles map[fyne.CanvasObject]*tourTile
 }
 
-func newToursScreen(k *Kiosk) *toursScreen {
-	return &toursScreen{k: k, tiles: map[fyne.CanvasObject]*tourTile{}}
-}
-
-var tourCardSize = fyne.NewSize(930, 270)
+func newToursScreen(k *Kiosk) *toursScreen { return &toursScreen{k: k} }
 
 func (s *toursScreen) object() fyne.CanvasObject {
 	k := s.k
@@ -35,16 +29,11 @@ func (s *toursScreen) object() fyne.CanvasObject {
 		return k.failure(err)
 	}
 	s.tours = tours
-	grid := widget.NewGridWrap(func() int { return len(s.tours) }, func() fyne.CanvasObject {
+	_, grid := k.tileGrid(func() int { return len(s.tours) }, func() (fyne.CanvasObject, func(int)) {
 		t := newTourTile(k)
-		s.tiles[t.card] = t
-		return t.card
-	}, func(i widget.GridWrapItemID, obj fyne.CanvasObject) {
-		if t := s.tiles[obj]; t != nil && i < len(s.tours) {
-			t.bind(s.tours[i])
-		}
+		return t.card, func(i int) { t.bind(s.tours[i]) }
 	})
-	return k.withDrag(grid, gridAdapter{grid})
+	return grid
 }
 
 // tourCard is a tour's summary card, for a village's few tours.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
@@ -34,32 +33,20 @@ func distanceKm(lat, lng float64) int {
 type villagesScreen struct {
 	k        *Kiosk
 	villages []data.Village
-	tiles    map[fyne.CanvasObject]*villageTile
 }
 
-func newVillagesScreen(k *Kiosk) *villagesScreen {
-	return &villagesScreen{k: k, tiles: map[fyne.CanvasObject]*villageTile{}}
-}
+func newVillagesScreen(k *Kiosk) *villagesScreen { return &villagesScreen{k: k} }
 
 var villageCardSize = fyne.NewSize(600, 470)
 
 func (s *villagesScreen) object() fyne.CanvasObject {
 	k := s.k
 	s.villages = k.villages()
-	grid := widget.NewGridWrap(func() int { return len(s.villages) }, s.createTile, s.updateTile)
-	return k.withDrag(grid, gridAdapter{grid})
-}
-
-func (s *villagesScreen) createTile() fyne.CanvasObject {
-	t := newVillageTile(s.k)
-	s.tiles[t.card] = t
-	return t.card
-}
-
-func (s *villagesScreen) updateTile(i widget.GridWrapItemID, obj fyne.CanvasObject) {
-	if t := s.tiles[obj]; t != nil && i < len(s.villages) {
-		t.bind(s.villages[i])
-	}
+	_, grid := k.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
+		t := newVillageTile(k)
+		return t.card, func(i int) { t.bind(s.villages[i]) }
+	})
+	return grid
 }
 
 // villageTile is a village's card, rebound as the grid scrolls.
