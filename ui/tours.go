@@ -65,7 +65,10 @@ func newTourTile(k *Kiosk) *tourTile {
 	t.guides = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
 	box := container.NewVBox(container.NewPadded(t.name), container.NewPadded(t.village), container.NewPadded(t.facts),
 		container.NewPadded(t.guides))
-	t.card = newTapCard(container.NewBorder(nil, nil, t.photo, nil, box), func() {
+	// The text column has a fixed width: a virtualised grid sizes every cell
+	// from an empty card, and the texts are cut to fit it (bind).
+	text := container.NewStack(fixedWidth(tourTextWidth+2*theme.Padding()), box)
+	t.card = newTapCard(container.NewBorder(nil, nil, t.photo, nil, text), func() {
 		if t.id != "" {
 			k.Open(Route{Screen: ScreenTour, ID: t.id})
 		}

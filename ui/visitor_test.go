@@ -340,3 +340,13 @@ func TestMissingPhotosAndCodesStillDraw(t *testing.T) {
 	f.k.shownQR.choose(0)
 	f.w.Canvas().Capture()
 }
+
+// A virtualised grid sizes its cells from an empty card: the tour cards
+// must keep their width then, or their texts run into each other.
+func TestTourCardsKeepTheirWidthInTheGrid(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenTours})
+	if n := firstOf[*widget.GridWrap](k).ColumnCount(); n != 2 {
+		t.Errorf("the tours grid has %d columns at 1920 px, want 2", n)
+	}
+}
