@@ -38,6 +38,9 @@ func init() {
 		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
 		"report":     {"print visitor analytics for a period (CSV or JSON)", "[--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
 		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
+		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
+		"sign":       {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
+		"verify":     {"check a file's minisign signature against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE", runVerify},
 		"gen":        {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
 	}
 }
