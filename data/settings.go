@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -102,17 +101,13 @@ func (e SettingsErrors) Has(field string) bool {
 	return slices.ContainsFunc(e, func(fe FieldError) bool { return fe.Field == field })
 }
 
-// centreIDPattern is the pack format's rule for codes, so that a centre id
-// set here could also be written in a pack.
-var centreIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
-
 // Validate reports every field of s that the kiosk cannot use, or nil.
 func (s Settings) Validate() SettingsErrors {
 	var errs SettingsErrors
 	add := func(field, format string, args ...any) {
 		errs = append(errs, FieldError{field, fmt.Sprintf(format, args...)})
 	}
-	if s.CentreID != "" && !centreIDPattern.MatchString(s.CentreID) {
+	if s.CentreID != "" && !ValidID(s.CentreID) {
 		add("CentreID", "%q is not a valid code; use up to 64 letters, digits, - and _, starting with a letter or digit, or leave it empty to use the content pack's centre", s.CentreID)
 	}
 	if msg := checkCentreName(s.CentreName); msg != "" {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -192,12 +193,26 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 	v.progress.Show()
 	go func() {
 		defer close(finished)
-		err := k.opt.Staff.ImportPack(k.ctx, path, func(pr pack.Progress) {
-			fyne.Do(func() { v.showProgress(pr) })
+		err := withoutPanic(func() error {
+			return k.opt.Staff.ImportPack(k.ctx, path, func(pr pack.Progress) {
+				fyne.Do(func() { v.showProgress(pr) })
+			})
 		})
 		fyne.DoAndWait(func() { v.showImportResult(err) })
 	}()
 	return finished
+}
+
+// withoutPanic runs f, turning a panic into an error: an import runs on its
+// own goroutine, where a panic would end the whole kiosk.
+func withoutPanic(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("import stopped by an internal error (%v); the content shown has not changed", r)
+			fyne.LogError("import", err)
+		}
+	}()
+	return f()
 }
 
 func (v *contentView) showProgress(pr pack.Progress) {

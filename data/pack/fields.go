@@ -2,7 +2,6 @@ package pack
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,16 +22,14 @@ func (c cellReader) bad(column, format string, args ...any) {
 	c.r.add(c.row.t.file, c.row.line, column, format, args...)
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
-
-// id reads an item id: letters, digits, '-' and '_', up to 64.
+// id reads an item id (data.ValidID).
 func (c cellReader) id(column string) string {
 	s := c.row.get(column)
 	switch {
 	case s == "":
 		c.bad(column, "required; expected a short code such as bat-trang")
-	case !idPattern.MatchString(s):
-		c.bad(column, "%q is not a valid code; use letters, digits, - and _ (at most 64, no spaces)", s)
+	case !data.ValidID(s):
+		c.bad(column, "%q is not a valid code; %s", shorten(s), data.IDRule)
 	}
 	return s
 }
@@ -42,6 +39,14 @@ func (c cellReader) required(column string) string {
 	if s == "" {
 		c.bad(column, "required; the cell is empty")
 	}
+	c.checkLength(column, column, s)
+	return s
+}
+
+// optional reads a plain text cell that may be empty.
+func (c cellReader) optional(column string) string {
+	s := c.row.get(column)
+	c.checkLength(column, column, s)
 	return s
 }
 
@@ -51,7 +56,19 @@ func (c cellReader) text(field string) data.Text {
 	if requiredText(field) && t[data.VI] == "" {
 		c.bad(field+"_vi", "required; the Vietnamese text is empty")
 	}
+	for _, l := range data.Languages {
+		c.checkLength(field, field+"_"+string(l), t[l])
+	}
 	return t
+}
+
+// checkLength reports a text longer than its field allows (maxFieldLength).
+func (c cellReader) checkLength(field, column, s string) {
+	if max, ok := maxFieldLength[field]; ok {
+		if msg := lengthProblem(s, max); msg != "" {
+			c.bad(column, "%s", msg)
+		}
+	}
 }
 
 func (c cellReader) integer(column string, min, max int64) int64 {

@@ -106,13 +106,13 @@ func checkCatalogue(t *testing.T, cat *data.Catalogue) {
 	t.Helper()
 	ids := map[string]bool{}
 	for _, v := range cat.Villages {
-		if !idPattern.MatchString(v.ID) || v.Name[data.VI] == "" || ids[v.ID] {
+		if !data.ValidID(v.ID) || v.Name[data.VI] == "" || ids[v.ID] {
 			t.Fatalf("village %+v", v)
 		}
 		ids[v.ID] = true
 	}
 	for _, p := range cat.Products {
-		if !idPattern.MatchString(p.ID) || !ids[p.VillageID] || p.Stars < 3 || p.Stars > 5 || p.PriceMin > p.PriceMax || len(p.Images) == 0 {
+		if !data.ValidID(p.ID) || !ids[p.VillageID] || p.Stars < 3 || p.Stars > 5 || p.PriceMin > p.PriceMax || len(p.Images) == 0 {
 			t.Fatalf("product %+v", p)
 		}
 		if p.PurchaseURL != "" && data.CheckLink(p.PurchaseURL) != nil {
@@ -158,7 +158,7 @@ func FuzzManifest(f *testing.F) {
 			t.Fatalf("manifest accepted as %+v", pk)
 		}
 		if c := rd.cat.Centre; c.ID != "" || c.Name != nil {
-			if !idPattern.MatchString(c.ID) || c.Name[data.VI] == "" {
+			if !data.ValidID(c.ID) || c.Name[data.VI] == "" {
 				t.Fatalf("centre accepted as %+v", c)
 			}
 		}

@@ -3,6 +3,7 @@ package pack
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -125,7 +126,15 @@ func (rd *reader) photos(ctx context.Context, lib *media.Library, progress func(
 	}
 }
 
-func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudget) photoResult {
+func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudget) (res photoResult) {
+	// A worker's panic cannot be recovered by the import that started it,
+	// so each photo recovers its own: a picture that breaks a decoder is a
+	// broken picture, not a dead kiosk.
+	defer func() {
+		if r := recover(); r != nil {
+			res = photoResult{found: true, err: fmt.Errorf("picture could not be read: the decoder failed (%v)", r)}
+		}
+	}()
 	b, err := readLimited(fsys, source, maxPhotoBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return photoResult{}
@@ -134,7 +143,7 @@ func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudge
 		return photoResult{found: true, err: err}
 	}
 	hash := media.Hash(b)
-	res := photoResult{found: true, image: data.Image{Hash: hash, Source: source}}
+	res = photoResult{found: true, image: data.Image{Hash: hash, Source: source}}
 	if lib != nil && lib.Has(hash) {
 		// Stored before, so decoded successfully before: the header is enough.
 		info, err := media.Check(b)

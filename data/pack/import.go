@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"runtime/debug"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
@@ -48,8 +49,21 @@ func (o Options) report(stage string, done, total int) {
 // Validate checks the pack at path (a folder or .zip) completely, photos
 // included, and changes nothing. It returns the catalogue the pack holds, or
 // Problems listing everything wrong with it.
-func Validate(ctx context.Context, path string, opts Options) (*data.Catalogue, error) {
+func Validate(ctx context.Context, path string, opts Options) (cat *data.Catalogue, err error) {
+	defer failOnPanic("check", &cat, &err)
 	return load(ctx, path, nil, opts)
+}
+
+// failOnPanic turns a panic while checking or importing a pack into an
+// error that says so: whatever a pack holds, it must not take the kiosk or
+// the command down with it. The store is unchanged, because the catalogue
+// is replaced in one transaction that a panic rolls back.
+func failOnPanic(what string, cat **data.Catalogue, err *error) {
+	if r := recover(); r != nil {
+		*cat = nil
+		*err = fmt.Errorf("%s pack: the kiosk failed on this pack (%v) and stopped; the content shown is still the last pack imported whole. Please report this with the pack", what, r)
+		log.Printf("ocopkiosk: %v\n%s", *err, debug.Stack())
+	}
 }
 
 // Import checks the pack at path and, only if it has no problem at all,
@@ -61,7 +75,8 @@ func Validate(ctx context.Context, path string, opts Options) (*data.Catalogue, 
 // Once committed, the catalogue is also kept as a pack beside the database
 // (see KeptPack), for rebuilding a damaged database; failing to keep it is
 // only a warning (see Options.Warn).
-func Import(ctx context.Context, st *data.Store, path string, opts Options) (*data.Catalogue, error) {
+func Import(ctx context.Context, st *data.Store, path string, opts Options) (cat *data.Catalogue, err error) {
+	defer failOnPanic("import", &cat, &err)
 	src, err := openSource(path)
 	if err != nil {
 		return nil, err
@@ -72,7 +87,8 @@ func Import(ctx context.Context, st *data.Store, path string, opts Options) (*da
 
 // ImportFS is Import for a pack in a file system, such as the sample
 // content built into the binary.
-func ImportFS(ctx context.Context, st *data.Store, fsys fs.FS, opts Options) (*data.Catalogue, error) {
+func ImportFS(ctx context.Context, st *data.Store, fsys fs.FS, opts Options) (cat *data.Catalogue, err error) {
+	defer failOnPanic("import", &cat, &err)
 	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, true, opts)
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"ocopkiosk/data"
 )
 
 // Problem is one thing wrong with a pack, located as precisely as possible.
@@ -17,8 +19,14 @@ type Problem struct {
 	Message string // what is wrong and what is expected
 }
 
-// String formats the problem as "file:line: column: message".
+// String formats the problem as "file:line: column: message", with any
+// control or direction-changing character from the pack escaped
+// (data.Printable), so that it can be printed to a terminal as it is.
 func (p Problem) String() string {
+	return data.Printable(p.raw())
+}
+
+func (p Problem) raw() string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {

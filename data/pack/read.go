@@ -25,7 +25,22 @@ const (
 // FormatVersion is the pack format this kiosk reads and writes.
 const FormatVersion = 1
 
-const maxStoryBytes = 1 << 20
+// maxStoryBytes bounds one story in one language, after its spaces are
+// trimmed: about 20 KB is more than a visitor reads standing at a kiosk
+// (some 3,000 words of Vietnamese), and keeps every story quick to draw.
+const maxStoryBytes = 20 << 10
+
+// maxStoryFileBytes bounds what is read of a story file at all, so that a
+// huge one is refused without filling memory.
+const maxStoryFileBytes = 1 << 20
+
+// maxPhotosPerItem bounds the photos of one product or tour, and of one
+// village's gallery: a visitor swipes through a dozen at most, and each one
+// costs memory and time on the screen that shows them.
+const maxPhotosPerItem = 12
+
+// maxStoryPictures bounds the distinct pictures in one village's stories.
+const maxStoryPictures = 20
 
 // maxTitleLength bounds the pack's title, in characters: staff read it on
 // one line.
@@ -70,6 +85,9 @@ type imageRef struct {
 	line   int         //
 	column string      //
 	target *data.Image // filled in once the photo is read
+	// village is the village whose story shows the picture, for a story
+	// picture: its slot exists only once every story has been read.
+	village string
 }
 
 // readConfig is what the kiosk tells the reader beyond the pack itself.
@@ -139,10 +157,13 @@ func (rd *reader) manifest() {
 	if m.Version < 1 {
 		bad("version", "required; expected a whole number ≥ 1, raised with each new pack")
 	}
+	m.Title = nfc(m.Title)
 	if strings.TrimSpace(m.Title) == "" {
 		bad("title", "required; expected a short name for this pack")
-	} else if n := utf8.RuneCountInString(m.Title); n > maxTitleLength {
-		bad("title", "is %d characters long; at most %d are allowed", n, maxTitleLength)
+	} else if msg := lengthProblem(m.Title, maxTitleLength); msg != "" {
+		bad("title", "%s", msg)
+	} else if msg := textProblem(m.Title, false); msg != "" {
+		bad("title", "%s", msg)
 	}
 	created, err := time.Parse(time.RFC3339, m.Created)
 	if err != nil {
@@ -167,12 +188,18 @@ func (rd *reader) centre(fields map[string]string) {
 			rd.r.add(manifestFile, 0, "centre."+key, "unknown key; expected id and name_vi, name_en, name_ko, name_zh, name_ja")
 			continue
 		}
-		if v := strings.TrimSpace(value); v != "" {
+		v := nfc(strings.TrimSpace(value))
+		if msg := lengthProblem(v, data.MaxCentreNameLength); msg != "" {
+			rd.r.add(manifestFile, 0, "centre."+key, "%s", msg)
+		} else if msg := textProblem(v, false); msg != "" {
+			rd.r.add(manifestFile, 0, "centre."+key, "%s", msg)
+		}
+		if v != "" {
 			c.Name[lang] = v
 		}
 	}
-	if !idPattern.MatchString(c.ID) {
-		rd.r.add(manifestFile, 0, "centre.id", "%q is not a valid code; use letters, digits, - and _", c.ID)
+	if !data.ValidID(c.ID) {
+		rd.r.add(manifestFile, 0, "centre.id", "%q is not a valid code; %s", shorten(c.ID), data.IDRule)
 	}
 	if c.Name[data.VI] == "" {
 		rd.r.add(manifestFile, 0, "centre.name_vi", "required; the centre's Vietnamese name is empty")
@@ -246,7 +273,7 @@ func (rd *reader) villages() {
 		ids.check(c, v.ID)
 		v.Name, v.Summary, v.Craft, v.Era = c.text("name"), c.text("summary"), c.text("craft"), c.text("era")
 		v.Commune = c.required("commune")
-		v.FormerDistrict = row.get("former_district")
+		v.FormerDistrict = c.optional("former_district")
 		v.Lat = c.float("lat", 8, 24, "a latitude in Vietnam, 8 to 24 (Hanoi is about 21.0)")
 		v.Lng = c.float("lng", 102, 110, "a longitude in Vietnam, 102 to 110 (Hanoi is about 105.8)")
 		if covers := c.list("cover"); len(covers) > 1 {
@@ -269,9 +296,22 @@ func (rd *reader) imageList(c cellReader, column string, required bool) []data.I
 		}
 		return nil
 	}
+	if len(paths) > maxPhotosPerItem {
+		c.bad(column, "lists %d photos; at most %d are allowed for one item", len(paths), maxPhotosPerItem)
+		return nil
+	}
 	imgs := make([]data.Image, len(paths))
+	first := map[string]int{}
 	for i, p := range paths {
 		rd.ref(c, column, p, &imgs[i])
+		if imgs[i].Source == "" {
+			continue // refused by ref
+		}
+		if j, dup := first[imgs[i].Source]; dup {
+			c.bad(column, "photo %q is listed twice (as photo %d and %d); list each photo once", shorten(imgs[i].Source), j+1, i+1)
+			continue
+		}
+		first[imgs[i].Source] = i
 	}
 	return imgs
 }
@@ -470,90 +510,114 @@ func (rd *reader) stories() {
 		rd.r.add(storiesDir, 0, "", "cannot read the folder: %v", openError(rd.fsys, storiesDir, err))
 		return
 	}
+	// Only villages with a valid id own stories: an id with a dot would
+	// make the file name ambiguous, and is reported in villages.csv.
 	villages := map[string]*data.Village{}
 	for i := range rd.cat.Villages {
-		villages[rd.cat.Villages[i].ID] = &rd.cat.Villages[i]
+		if v := &rd.cat.Villages[i]; data.ValidID(v.ID) {
+			villages[v.ID] = v
+		}
 	}
 	storyImages := map[string][]string{}
 	for _, e := range entries {
 		name := e.Name()
-		file := storiesDir + "/" + name
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		base, ok := strings.CutSuffix(name, ".md")
-		dot := strings.LastIndexByte(base, '.')
-		if !ok || dot < 0 {
-			rd.r.add(file, 0, "", "story files are named <village-id>.<language>.md, such as bat-trang.vi.md")
-			continue
-		}
-		id, suffix := base[:dot], base[dot+1:]
-		lang, known := data.ParseLang(suffix)
-		v := villages[id]
-		switch {
-		case !known:
-			rd.r.add(file, 0, "", "%q is not a kiosk language; expected vi, en, ko, zh or ja", suffix)
-			continue
-		case v == nil:
-			rd.r.add(file, 0, "", "%q is not a village in villages.csv", id)
-			continue
-		}
-		b, err := readLimited(rd.fsys, file, maxStoryBytes)
-		if err != nil {
-			rd.r.add(file, 0, "", "cannot read the story: %v", err)
-			continue
-		}
-		b = []byte(strings.TrimPrefix(string(b), "\ufeff"))
-		if !utf8.Valid(b) {
-			rd.r.add(file, 0, "", "text is not UTF-8; save the story as UTF-8")
-			continue
-		}
-		if v.Story == nil {
-			v.Story = data.Text{}
-		}
-		v.Story[lang] = strings.TrimSpace(strings.ReplaceAll(string(b), "\r\n", "\n"))
-		for _, m := range storyImage.FindAllStringSubmatchIndex(v.Story[lang], -1) {
-			src := v.Story[lang][m[2]:m[3]]
-			line := 1 + strings.Count(v.Story[lang][:m[0]], "\n")
-			if strings.Contains(src, "://") {
-				rd.r.add(file, line, "", "picture %q is on the internet; the kiosk shows only pictures inside the pack", shorten(src))
-				continue
-			}
-			clean, err := cleanPath(src)
-			if err != nil {
-				rd.r.add(file, line, "", "picture %q: %v", shorten(src), err)
-				continue
-			}
-			if !contains(storyImages[id], clean) {
-				storyImages[id] = append(storyImages[id], clean)
-				rd.images = append(rd.images, imageRef{source: clean, file: file, line: line})
-			}
-		}
+		rd.story(storiesDir+"/"+name, name, villages, storyImages)
 	}
 	for i := range rd.cat.Villages {
 		v := &rd.cat.Villages[i]
 		if v.ID != "" && v.Story[data.VI] == "" {
 			rd.r.add(storiesDir+"/"+v.ID+".vi.md", 0, "", "missing; every village needs a Vietnamese story")
 		}
-		if paths := storyImages[v.ID]; len(paths) > 0 {
-			v.StoryImages = make([]data.Image, len(paths))
-			for j, p := range paths {
-				v.StoryImages[j].Source = p
-			}
+	}
+	for id, paths := range storyImages {
+		v := villages[id]
+		v.StoryImages = make([]data.Image, len(paths))
+		for j, p := range paths {
+			v.StoryImages[j].Source = p
 		}
 	}
 	// Point the story refs at their slots now that the slices exist.
 	for k := range rd.images {
 		ref := &rd.images[k]
-		if ref.target != nil {
+		if ref.village == "" {
 			continue
 		}
-		id := strings.SplitN(path.Base(ref.file), ".", 2)[0]
-		v := villages[id]
+		v := villages[ref.village]
 		for j := range v.StoryImages {
 			if v.StoryImages[j].Source == ref.source {
 				ref.target = &v.StoryImages[j]
 			}
+		}
+	}
+}
+
+// story reads one story file and registers the pictures it shows.
+func (rd *reader) story(file, name string, villages map[string]*data.Village, storyImages map[string][]string) {
+	base, ok := strings.CutSuffix(name, ".md")
+	dot := strings.LastIndexByte(base, '.')
+	if !ok || dot < 0 {
+		rd.r.add(file, 0, "", "story files are named <village-id>.<language>.md, such as bat-trang.vi.md")
+		return
+	}
+	id, suffix := base[:dot], base[dot+1:]
+	lang, known := data.ParseLang(suffix)
+	v := villages[id]
+	switch {
+	case !known:
+		rd.r.add(file, 0, "", "%q is not a kiosk language; expected vi, en, ko, zh or ja", shorten(suffix))
+		return
+	case !data.ValidID(id):
+		rd.r.add(file, 0, "", "%q is not a valid village code; %s", shorten(id), data.IDRule)
+		return
+	case v == nil:
+		rd.r.add(file, 0, "", "%q is not a village in villages.csv", id)
+		return
+	}
+	b, err := readLimited(rd.fsys, file, maxStoryFileBytes)
+	if err != nil {
+		rd.r.add(file, 0, "", "cannot read the story: %v", err)
+		return
+	}
+	b = []byte(strings.TrimPrefix(string(b), "\ufeff"))
+	if !utf8.Valid(b) {
+		rd.r.add(file, 0, "", "text is not UTF-8; save the story as UTF-8")
+		return
+	}
+	text := nfc(strings.TrimSpace(strings.ReplaceAll(string(b), "\r\n", "\n")))
+	if len(text) > maxStoryBytes {
+		rd.r.add(file, 0, "", "story is %d KB; at most %d KB per language are allowed, about what a visitor reads standing: shorten it", (len(text)+1023)>>10, maxStoryBytes>>10)
+		return
+	}
+	if msg, at := textProblemAt(text, true); msg != "" {
+		rd.r.add(file, 1+strings.Count(text[:at], "\n"), "", "%s", msg)
+		return
+	}
+	if v.Story == nil {
+		v.Story = data.Text{}
+	}
+	v.Story[lang] = text
+	for _, m := range storyImage.FindAllStringSubmatchIndex(text, -1) {
+		src := text[m[2]:m[3]]
+		line := 1 + strings.Count(text[:m[0]], "\n")
+		if strings.Contains(src, "://") {
+			rd.r.add(file, line, "", "picture %q is on the internet; the kiosk shows only pictures inside the pack", shorten(src))
+			continue
+		}
+		clean, err := cleanPath(src)
+		if err != nil {
+			rd.r.add(file, line, "", "picture %q: %v", shorten(src), err)
+			continue
+		}
+		if !contains(storyImages[id], clean) {
+			if len(storyImages[id]) == maxStoryPictures {
+				rd.r.add(file, line, "", "this story and the others of its village show over %d pictures; at most %d are allowed", maxStoryPictures, maxStoryPictures)
+				return
+			}
+			storyImages[id] = append(storyImages[id], clean)
+			rd.images = append(rd.images, imageRef{source: clean, file: file, line: line, village: id})
 		}
 	}
 }

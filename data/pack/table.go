@@ -29,9 +29,10 @@ type columns struct {
 
 // table is a spreadsheet read from a pack: its header and rows.
 type table struct {
-	file string
-	cols map[string]int // column name → index
-	rows []row
+	file  string
+	cols  map[string]int // column name → index
+	names []string       // index → column name, "" for a column not read
+	rows  []row
 }
 
 // row is one line of a sheet with its line number, for error messages.
@@ -93,9 +94,25 @@ func readTable(fsys fs.FS, file string, spec columns, r *report) *table {
 			r.add(file, line, "", "row has %d cells but the header has %d columns", len(cells), len(header))
 			continue
 		}
+		t.cleanCells(cells, line, r)
 		t.rows = append(t.rows, row{line: line, cells: cells, t: t})
 	}
 	return t
+}
+
+// cleanCells puts every cell the kiosk reads in NFC and reports those
+// holding characters that may not be shown (see textProblem); the row is
+// kept, so that the rest of it is checked too.
+func (t *table) cleanCells(cells []string, line int, r *report) {
+	for i, name := range t.names {
+		if name == "" {
+			continue
+		}
+		cells[i] = nfc(cells[i])
+		if msg := textProblem(cells[i], multilineColumn(name)); msg != "" {
+			r.add(t.file, line, name, "%s", msg)
+		}
+	}
 }
 
 func (t *table) readHeader(header []string, spec columns, r *report) bool {
@@ -108,6 +125,7 @@ func (t *table) readHeader(header []string, spec columns, r *report) bool {
 		perLang[f] = true
 	}
 	ok := true
+	t.names = make([]string, len(header))
 	for i, name := range header {
 		name = strings.ToLower(strings.TrimSpace(name))
 		switch {
@@ -133,6 +151,7 @@ func (t *table) readHeader(header []string, spec columns, r *report) bool {
 			continue
 		}
 		t.cols[name] = i
+		t.names[i] = name
 	}
 	for _, c := range spec.required {
 		if _, has := t.cols[c]; !has {
