@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -29,20 +30,25 @@ var (
 	refLink        = regexp.MustCompile(`\[([^\]]*)\]\[[^\]]*\]`)
 )
 
-// newStory lays out a story's blocks; photos maps the pack paths the story
-// names to the stored photos.
+// newStory lays out a story's blocks, a page at a time when it is long;
+// photos maps the pack paths the story names to the stored photos.
 func newStory(k *Kiosk, markdown string, photos []data.Image) fyne.CanvasObject {
 	bySource := map[string]data.Image{}
 	for _, p := range photos {
 		bySource[p.Source] = p
 	}
+	pages := storyPages(markdown)
+	if len(pages) == 1 {
+		return storyPage(k, pages[0], bySource)
+	}
+	return newStoryPager(k, pages, bySource).object()
+}
+
+// storyPage lays out one page of blocks.
+func storyPage(k *Kiosk, blocks []string, photos map[string]data.Image) fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, block := range strings.Split(strings.ReplaceAll(markdown, "\r\n", "\n"), "\n\n") {
-		block = strings.TrimSpace(block)
-		if block == "" {
-			continue
-		}
-		box.Add(storyBlock(k, block, bySource))
+	for _, block := range blocks {
+		box.Add(storyBlock(k, block, photos))
 	}
 	return box
 }
@@ -51,17 +57,17 @@ func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.Canva
 	if m := storyImageLine.FindStringSubmatch(block); m != nil {
 		photo, ok := photos[strings.TrimPrefix(m[2], "./")]
 		if !ok {
-			return caption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
+			return storyCaption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
 		}
 		v := newPhotoView(k.photos, media.Display, fyne.NewSize(900, 560))
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
-		c := caption(plainInline(m[1]))
-		c.Alignment = fyne.TextAlignCenter
-		return container.NewVBox(v, c)
+		return container.NewVBox(v, storyCaption(plainInline(m[1])))
 	}
 	if strings.HasPrefix(block, "#") {
-		return subheading(plainInline(strings.TrimLeft(block, "# ")))
+		t := newStoryText([]styledRun{{plainInline(strings.TrimLeft(block, "# ")), fyne.TextStyle{Bold: true}}})
+		t.size = theme.Size(theme.SizeNameSubHeadingText)
+		return t
 	}
 	// A reference definition ("[1]: https://…") only gives a link its address.
 	block = strings.TrimSpace(refDefinition.ReplaceAllString(block, ""))
@@ -101,16 +107,49 @@ func plainInline(s string) string {
 	return strings.NewReplacer("**", "", "__", "", "*", "", "_", "").Replace(safeInline(s))
 }
 
+// storyCaption is a picture's caption, in the caption size.
+func storyCaption(s string) fyne.CanvasObject {
+	t := newStoryText([]styledRun{{s, fyne.TextStyle{}}})
+	t.size = theme.Size(theme.SizeNameCaptionText)
+	return t
+}
+
 // markdownText shows inline Markdown. Whatever the text patterns above
 // miss (a link with an escaped bracket, a reference link), the parsed
 // result is checked as well: a link becomes its plain text and a picture
-// is dropped, so no story can hold a tappable link or fetch anything.
+// is dropped, so no story can hold a tappable link or fetch anything. The
+// text is drawn by storyText, which wraps in linear time.
 func markdownText(md string) fyne.CanvasObject {
 	rt := widget.NewRichTextFromMarkdown(md)
-	rt.Segments = plainSegments(rt.Segments)
-	rt.Wrapping = fyne.TextWrapWord
-	rt.Refresh()
-	return rt
+	return newStoryText(segmentRuns(plainSegments(rt.Segments), nil))
+}
+
+// segmentRuns flattens parsed Markdown into styled runs: a block ends with a
+// line break, a list item starts with a bullet.
+func segmentRuns(segs []widget.RichTextSegment, runs []styledRun) []styledRun {
+	for _, seg := range segs {
+		switch s := seg.(type) {
+		case *widget.TextSegment:
+			runs = append(runs, styledRun{s.Text, s.Style.TextStyle})
+			if !s.Style.Inline {
+				runs = append(runs, styledRun{"\n", fyne.TextStyle{}})
+			}
+		case *widget.ParagraphSegment:
+			runs = append(segmentRuns(s.Texts, runs), styledRun{"\n", fyne.TextStyle{}})
+		case *widget.ListSegment:
+			for _, item := range s.Items {
+				runs = append(runs, styledRun{"•  ", fyne.TextStyle{}})
+				runs = segmentRuns([]widget.RichTextSegment{item}, runs)
+			}
+		case *widget.SeparatorSegment:
+			runs = append(runs, styledRun{"\n", fyne.TextStyle{}})
+		}
+	}
+	// Line breaks at the very end only add empty lines.
+	for len(runs) > 0 && runs[len(runs)-1].text == "\n" {
+		runs = runs[:len(runs)-1]
+	}
+	return runs
 }
 
 // plainSegments replaces links by their text and drops pictures, at any depth.

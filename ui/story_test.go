@@ -62,6 +62,8 @@ func storyTexts(t *testing.T, o fyne.CanvasObject) string {
 			}
 		case *widget.Label:
 			texts = append(texts, x.Text)
+		case *storyText:
+			texts = append(texts, x.text())
 		case *canvas.Text:
 			texts = append(texts, x.Text)
 		case *canvas.Image:
@@ -152,20 +154,14 @@ func TestStoryKeepsWhatIsFine(t *testing.T) {
 	if photos != 1 {
 		t.Errorf("the story shows %d photos; want the 1 from the pack", photos)
 	}
-	var rich []*widget.RichText
-	walk(story, func(o fyne.CanvasObject) {
-		if r, ok := o.(*widget.RichText); ok {
-			rich = append(rich, r)
-		}
-	})
 	bold := false
-	for _, r := range rich {
-		for _, s := range r.Segments {
-			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && strings.Contains(ts.Text, "men lam") {
-				bold = true
+	walk(story, func(o fyne.CanvasObject) {
+		if st, ok := o.(*storyText); ok {
+			for _, r := range st.runs {
+				bold = bold || r.style.Bold && strings.Contains(r.text, "men lam")
 			}
 		}
-	}
+	})
 	if !bold {
 		t.Error("bold text lost its emphasis")
 	}
