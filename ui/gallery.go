@@ -23,6 +23,7 @@ type gallery struct {
 	view   *photoView
 	count  *widget.Label
 	thumbs []*touchThumb
+	strip  *container.Scroll // the thumbnails, scrolled sideways when they are many
 	obj    fyne.CanvasObject
 }
 
@@ -47,10 +48,15 @@ func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
 		row.Add(t)
 	}
 	row.Add(layout.NewSpacer())
+	// The strip is as wide as the photo and scrolls, so that however many
+	// photos an item has, the gallery never widens and pushes the name,
+	// certificate and price beside it off the screen.
+	g.strip = container.NewHScroll(row)
+	g.strip.SetMinSize(fyne.NewSize(size.Width, thumbSize.Height+theme.Padding()))
 	parts := container.NewVBox(stage)
 	if len(photos) > 1 {
 		parts.Add(g.count)
-		parts.Add(row)
+		parts.Add(g.strip)
 	}
 	g.obj = parts
 	g.select_(0)
@@ -76,6 +82,24 @@ func (g *gallery) select_(i int) {
 	g.count.SetText(g.k.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
 	for j, t := range g.thumbs {
 		t.setSelected(j == i)
+	}
+	g.revealThumb(i)
+}
+
+// revealThumb scrolls the strip so that thumbnail i is in view: the arrows
+// and swipes move through photos whose thumbnails are out of sight.
+func (g *gallery) revealThumb(i int) {
+	if i >= len(g.thumbs) {
+		return
+	}
+	t, view := g.thumbs[i], g.strip.Size().Width
+	x, off := t.Position().X, g.strip.Offset.X
+	switch {
+	case view <= 0:
+	case x < off:
+		g.strip.ScrollToOffset(fyne.NewPos(x, 0))
+	case x+t.Size().Width > off+view:
+		g.strip.ScrollToOffset(fyne.NewPos(x+t.Size().Width-view, 0))
 	}
 }
 

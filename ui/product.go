@@ -33,15 +33,14 @@ func (s *productScreen) object() fyne.CanvasObject {
 	}
 	s.p = p
 	gallery := newGallery(k, p.Images, fyne.NewSize(760, 570))
-	details := container.NewVBox(
-		heading(p.Name.In(k.lang)),
-		s.certificate(),
-		s.facts(),
-		body(p.Description.In(k.lang)),
-	)
+	// What a visitor decides on (name, stars, certificate and price) stands
+	// above the scrolled details, so that no description, however long,
+	// pushes it out of sight.
+	summary := container.NewVBox(heading(p.Name.In(k.lang)), s.certificate(), s.price())
+	details := container.NewVBox(s.facts(), newStoryText([]styledRun{{text: p.Description.In(k.lang)}}))
 	qr := k.newQRPanel(data.KindProduct, p.ID, s.codes())
 	left := container.NewVBox(gallery.object())
-	middle := k.dragScroll(container.NewPadded(details))
+	middle := container.NewBorder(container.NewPadded(summary), nil, nil, nil, k.dragScroll(container.NewPadded(details)))
 	return container.NewBorder(nil, nil, container.NewPadded(left),
 		container.NewPadded(container.NewVBox(qr.object())), middle)
 }
@@ -62,7 +61,16 @@ func (s *productScreen) certificate() fyne.CanvasObject {
 	return container.NewVBox(container.NewHBox(stars, label), container.NewHBox(validity), decision)
 }
 
-// facts lists producer, village and price.
+// price is the product's price, in bold.
+func (s *productScreen) price() fyne.CanvasObject {
+	k := s.k
+	price := body(k.priceText(s.p))
+	price.TextStyle.Bold = true
+	price.Importance = widget.HighImportance
+	return container.New(newFactsLayout(), caption(k.t("product.price")), price)
+}
+
+// facts lists producer and village.
 func (s *productScreen) facts() fyne.CanvasObject {
 	k, p := s.k, s.p
 	producer := p.Producer
@@ -76,15 +84,10 @@ func (s *productScreen) facts() fyne.CanvasObject {
 	village := newTouchButton(villageName, theme.NavigateNextIcon(), stylePlain, func() {
 		k.Open(Route{Screen: ScreenVillage, ID: p.VillageID})
 	})
-	price := body(k.priceText(p))
-	price.TextStyle.Bold = true
-	price.Importance = widget.HighImportance
-	form := container.New(newFactsLayout(),
+	return container.New(newFactsLayout(),
 		caption(k.t("product.producer")), body(producer),
 		caption(k.t("product.village")), container.NewHBox(village),
-		caption(k.t("product.price")), price,
 	)
-	return form
 }
 
 // codes are the product's QR codes: Buy when it has a shop page, Pay when
