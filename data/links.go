@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // MaxLinkLength bounds a link: a longer one makes a QR code too dense to scan
@@ -38,6 +40,9 @@ func CheckLink(raw string) error {
 			return errors.New("address contains spaces or control characters; encode them (%20) or remove them")
 		}
 	}
+	if strings.Contains(raw, "\\") {
+		return errors.New("address contains a back-slash, which a browser reads as /; write / or %5C")
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return fmt.Errorf("not a web address (%v)", err)
@@ -66,7 +71,13 @@ func CheckLink(raw string) error {
 	case strings.Contains(authority, ":"):
 		return errors.New("must not name a port (the :number after the host)")
 	}
-	return checkLinkHost(u.Hostname())
+	if err := checkLinkHost(u.Hostname()); err != nil {
+		return err
+	}
+	if hasDotSegment(u.EscapedPath()) {
+		return errors.New("path has a . or .. part, which a browser removes; write the path it leads to")
+	}
+	return nil
 }
 
 // checkLinkHost checks a link's host name; see CheckLink.
@@ -76,14 +87,23 @@ func checkLinkHost(host string) error {
 			return fmt.Errorf("host %q must be plain letters, digits, dots and hyphens (an international name in its xn-- form)", host)
 		}
 	}
-	if !strings.Contains(host, ".") {
+	// A browser reads any host whose last part is a number (decimal, or
+	// hex as 0x7f) as an IPv4 address, whatever the other parts are and
+	// with or without a dot at the end: 10.0.0.0x1, 0x7f.1, 127.0.0.1.
+	if endsInNumber(host) {
+		return fmt.Errorf("host %q is a numeric address; expected a domain name such as shopee.vn", host)
+	}
+	switch {
+	case strings.HasSuffix(host, "."):
+		return fmt.Errorf("host %q ends with a dot; write the name without it", host)
+	case !strings.Contains(host, "."):
 		return fmt.Errorf("host %q is not a public domain name", host)
 	}
 	labels := strings.Split(host, ".")
 	for _, label := range labels {
-		// An empty part (".shopee.vn", "shopee.vn.") is left to the
-		// allow-list, which matches no such host.
 		switch {
+		case label == "":
+			return fmt.Errorf("host %q has an empty part (two dots in a row, or a dot at the start)", host)
 		case len(label) > 63:
 			return fmt.Errorf("host %q has a part longer than 63 characters", host)
 		case strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-"):
@@ -93,20 +113,43 @@ func checkLinkHost(host string) error {
 			return fmt.Errorf("host %q %s", host, msg)
 		}
 	}
-	if top := labels[len(labels)-1]; top != "" && strings.Trim(top, "0123456789") == "" {
-		return fmt.Errorf("host %q is a numeric address; expected a domain name such as shopee.vn", host)
+	// The whole name as IDNA registration allows it (hyphens, joiners,
+	// bidirectional rules), as a registry would.
+	if _, err := idna.Registration.ToUnicode(strings.ToLower(host)); err != nil {
+		return fmt.Errorf("host %q is not a name a registry would accept (%v)", host, err)
+	}
+	if like := lookAlike(host, entryHosts(DefaultAllowedHosts)); like != "" {
+		return fmt.Errorf("host %q looks like %s but is another site; use the site's plain address", host, like)
 	}
 	return nil
 }
 
+// endsInNumber is the URL standard's "ends in a number" test: whether a
+// browser parses host as an IPv4 address. The last part (after dropping one
+// empty part for a dot at the end) is all decimal digits, or 0x or 0X and
+// hex digits.
+func endsInNumber(host string) bool {
+	labels := strings.Split(host, ".")
+	if len(labels) > 1 && labels[len(labels)-1] == "" {
+		labels = labels[:len(labels)-1]
+	}
+	last := labels[len(labels)-1]
+	if last != "" && strings.Trim(last, "0123456789") == "" {
+		return true
+	}
+	if hex, ok := cutPrefixFold(last, "0x"); ok {
+		return strings.Trim(hex, "0123456789abcdefABCDEF") == ""
+	}
+	return false
+}
+
 // checkPunycode says what is wrong with one xn-- label of a host, or "".
 func checkPunycode(label string) string {
-	encoded, ok := cutPrefixFold(label, "xn--")
-	if !ok {
+	if _, ok := cutPrefixFold(label, "xn--"); !ok {
 		return ""
 	}
-	name, err := decodePunycode(strings.ToLower(encoded))
-	if err != nil || name == "" {
+	name, err := idna.Punycode.ToUnicode(strings.ToLower(label))
+	if err != nil || name == "" || name == strings.ToLower(label) {
 		return "has an xn-- part that is not a correctly encoded international name"
 	}
 	latin, cjk := false, false
@@ -120,7 +163,8 @@ func checkPunycode(label string) string {
 			}
 		case unicode.Is(unicode.Latin, r) && (r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF):
 			// Accented Latin letters, Vietnamese among them; not the IPA
-			// or full-width forms that copy plain ones (ɑ, ｓ).
+			// or full-width forms that copy plain ones (ɑ, ｓ). Those that
+			// copy a plain letter (ı, ǀ, ƶ) are caught by lookAlike.
 			latin = true
 		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 			cjk = true
@@ -145,113 +189,3 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s, false
 }
 
-// decodePunycode decodes the part of a host label after "xn--" (RFC 3492).
-func decodePunycode(s string) (string, error) {
-	const (
-		base, tmin, tmax = 36, 1, 26
-		skew, damp       = 38, 700
-		initialBias      = 72
-		initialN         = 128
-		maxRune          = unicode.MaxRune
-	)
-	bad := errors.New("bad punycode")
-	var out []rune
-	if i := strings.LastIndexByte(s, '-'); i >= 0 {
-		for _, r := range s[:i] {
-			if r >= 0x80 {
-				return "", bad
-			}
-			out = append(out, r)
-		}
-		s = s[i+1:]
-	}
-	n, bias, i := rune(initialN), int32(initialBias), int32(0)
-	for pos := 0; pos < len(s); {
-		oldi, w := i, int32(1)
-		for k := int32(base); ; k += base {
-			if pos >= len(s) {
-				return "", bad
-			}
-			c := s[pos]
-			pos++
-			var digit int32
-			switch {
-			case c >= 'a' && c <= 'z':
-				digit = int32(c - 'a')
-			case c >= '0' && c <= '9':
-				digit = int32(c-'0') + 26
-			default:
-				return "", bad
-			}
-			if digit > (maxRune-i)/w {
-				return "", bad
-			}
-			i += digit * w
-			t := k - bias
-			if t < tmin {
-				t = tmin
-			} else if t > tmax {
-				t = tmax
-			}
-			if digit < t {
-				break
-			}
-			if w > maxRune/(base-t) {
-				return "", bad
-			}
-			w *= base - t
-		}
-		count := int32(len(out) + 1)
-		// adapt the bias
-		delta := i - oldi
-		if oldi == 0 {
-			delta /= damp
-		} else {
-			delta /= 2
-		}
-		delta += delta / count
-		k := int32(0)
-		for delta > ((base-tmin)*tmax)/2 {
-			delta /= base - tmin
-			k += base
-		}
-		bias = k + (base-tmin+1)*delta/(delta+skew)
-		if i/count > maxRune-n {
-			return "", bad
-		}
-		n += i / count
-		i %= count
-		if n > maxRune || (n >= 0xD800 && n <= 0xDFFF) || len(out) >= 63 {
-			return "", bad
-		}
-		out = append(out, 0)
-		copy(out[i+1:], out[i:])
-		out[i] = n
-		i++
-	}
-	return string(out), nil
-}
-
-// HostAllowed reports whether host matches an entry of allowed, the kiosk's
-// list of sites a QR code may point to (Settings.AllowedHosts). Both are
-// compared in lower case. An entry is a host name matched exactly, or
-// "*.example.com", which matches every subdomain of example.com at any depth
-// but not example.com itself: the wildcard needs at least one label before
-// the suffix, so "*.shopee.vn" matches "mall.shopee.vn" but neither
-// "shopee.vn" nor "evilshopee.vn"; and the match is on the suffix, never a
-// prefix, so "shopee.vn.evil.com" matches nothing. An empty list allows
-// nothing.
-func HostAllowed(host string, allowed []string) bool {
-	host = strings.ToLower(host)
-	for _, entry := range allowed {
-		entry = strings.ToLower(entry)
-		if suffix, ok := strings.CutPrefix(entry, "*"); ok {
-			if strings.HasPrefix(suffix, ".") && len(host) > len(suffix) && strings.HasSuffix(host, suffix) {
-				return true
-			}
-		} else if host == entry {
-			return true
-		}
-	}
-	return false
-}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/idna"
+
 	"ocopkiosk/data"
 )
 
@@ -53,7 +55,7 @@ var linkCases = []struct {
 	{"hyphen at the start", "https://-shopee.vn/", "starts or ends with a hyphen"},
 	{"label too long", "https://" + strings.Repeat("a", 64) + ".vn/", "longer than 63"},
 	{"no dot", "https://localhost/x", "not a public domain name"},
-	{"backslash trick", `https://shopee.vn\@evil.example/`, "not a web address"},
+	{"backslash trick", `https://shopee.vn\@evil.example/`, "back-slash"},
 	{"space", "https://shopee.vn/a b", "spaces or control characters"},
 	{"tab", "https://shopee.vn/a\tb", "spaces or control characters"},
 	{"no-break space", "https://shopee.vn/a\u00a0b", "spaces or control characters"},
@@ -61,6 +63,88 @@ var linkCases = []struct {
 	{"zero-width space", "https://shop\u200bee.vn/", "spaces or control characters"},
 	{"not UTF-8", "https://shopee.vn/\xff", "not UTF-8"},
 	{"too long", "https://shopee.vn/" + strings.Repeat("a", data.MaxLinkLength), "characters long"},
+
+	// What the adversarial review found: forms a browser reads as an IPv4
+	// address, names with empty parts, and Latin look-alikes.
+	{"hex IPv4", "https://0x7f.0x0.0x0.0x1/x", "numeric address"},
+	{"hex last part", "https://10.0.0.0x1/x", "numeric address"},
+	{"IPv4 with a trailing dot", "https://127.0.0.1./x", "numeric address"},
+	{"octal IPv4", "https://0177.0.0.1/x", "numeric address"},
+	{"IPv4 as one number", "https://2130706433/x", "numeric address"},
+	{"bare 0x", "https://shopee.0x/x", "numeric address"},
+	{"trailing dot", "https://shopee.vn./x", "ends with a dot"},
+	{"empty part", "https://a..shopee.vn/x", "empty part"},
+	{"two leading dots", "https://..shopee.vn/x", "empty part"},
+	{"hyphens in places 3 and 4", "https://ab--cd.vn/x", "not a name a registry would accept"},
+	{"dotless ı", "https://" + puny("tıkı.vn") + "/x", `looks like tiki.vn`},
+	{"click sign for l", "https://" + puny("www.ǀazada.vn") + "/x", `looks like www.lazada.vn`},
+	{"z with a stroke", "https://" + puny("ƶalo.me") + "/x", `looks like zalo.me`},
+	{"digit for a letter", "https://www.goog1e.com/maps/x", `looks like www.google.com`},
+	{"look-alike domain under another name", "https://shop." + puny("ǀazada.vn") + "/x", `looks like www.lazada.vn`},
+	{"dot-dot in the path", "https://www.google.com/maps/../url?q=x", ". or .."},
+	{"encoded dot-dot in the path", "https://www.google.com/maps/%2E%2e/url?q=x", ". or .."},
+	{"back-slash in the path", `https://www.google.com/maps\..\url`, "back-slash"},
+	{"Vietnamese name that copies no allowed one", "https://" + puny("đồgốm.vn") + "/x", ""},
+}
+
+// puny is host in its xn-- form.
+func puny(host string) string {
+	s, err := idna.Punycode.ToASCII(host)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// LinkAllowed with the default list: Google only for Maps, no redirector
+// anywhere, and wildcards that stop at a domain one company owns.
+func TestLinkAllowed(t *testing.T) {
+	def := data.DefaultAllowedHosts
+	cases := []struct {
+		name, raw string
+		list      []string
+		want      string
+	}{
+		{"Maps directions", "https://www.google.com/maps/dir/?api=1&destination=21.0285,105.8542", def, ""},
+		{"a shop page", "https://shopee.vn/search?keyword=binh+gom", def, ""},
+		{"Google's redirector", "https://www.google.com/url?q=https://evil.example/", def, "sends visitors on"},
+		{"Google AMP", "https://www.google.com/amp/s/evil.example/page", def, "sends visitors on"},
+		{"Google search", "https://www.google.com/search?q=gom", def, "only some pages of www.google.com"},
+		{"Maps without its slash", "https://www.google.com/maps", def, "only some pages"},
+		{"redirect in a query value", "https://shopee.vn/x?next=https%3A%2F%2Fevil.example%2F", def, "another web address"},
+		{"doubly encoded", "https://shopee.vn/x?u=https%253A%252F%252Fevil.example", def, "another web address"},
+		{"scheme-relative in a value", "https://shopee.vn/x?u=%2F%2Fevil.example", def, "another web address"},
+		{"address in the path", "https://tiki.vn/go/https://evil.example/", def, "path holds another web address"},
+		{"shop's universal link", "https://shopee.vn/universal-link?redir=x", def, "sends visitors on"},
+		{"other host", "https://evil.example/", def, `"evil.example" is not on`},
+		{"look-alike of a listed host", "https://www.goog1e.com/maps/", def, "looks like www.google.com"},
+		{"wildcard over com.vn", "https://evil.com.vn/", []string{"*.com.vn"}, "is not on"},
+		{"wildcard over a domain", "https://mall.shopee.vn/x", []string{"*.shopee.vn"}, ""},
+		{"wildcard with a path", "https://mall.shopee.vn/shop/x", []string{"*.shopee.vn/shop/"}, ""},
+		{"wildcard with a path, other page", "https://mall.shopee.vn/cart", []string{"*.shopee.vn/shop/"}, "only some pages"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := data.CheckLink(tc.raw)
+			if err == nil {
+				err = data.LinkAllowed(tc.raw, tc.list)
+			}
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("%q refused: %v", tc.raw, err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("%q: %v; want an error containing %q", tc.raw, err, tc.want)
+			}
+		})
+	}
+	for _, h := range []string{"a..shopee.vn", ".shopee.vn", "shopee.vn"} {
+		if data.HostAllowed(h, []string{"*.shopee.vn"}) {
+			t.Errorf("*.shopee.vn allows %q", h)
+		}
+	}
+	if data.HostAllowed("evil.com.vn", []string{"*.com.vn"}) {
+		t.Error("a wildcard over com.vn allows a host")
+	}
 }
 
 func TestCheckLink(t *testing.T) {
@@ -158,7 +242,8 @@ func TestLinkHostAllowed(t *testing.T) {
 	if data.HostAllowed("shopee.vn", nil) || data.HostAllowed("shopee.vn", []string{}) {
 		t.Error("an empty list allowed a host")
 	}
-	for _, h := range data.DefaultAllowedHosts {
+	for _, entry := range data.DefaultAllowedHosts {
+		h, _, _ := strings.Cut(entry, "/")
 		if !data.HostAllowed(h, data.DefaultAllowedHosts) {
 			t.Errorf("default host %q is not allowed by the default list", h)
 		}

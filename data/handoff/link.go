@@ -29,7 +29,8 @@ const (
 // DefaultAllowedHosts lists the sites the sample content and the directions
 // codes point to. Each entry is a host name matched exactly (any case), or
 // "*.example.com", which matches every subdomain of example.com at any depth
-// but not example.com itself. There are deliberately no wildcards here: the
+// but not example.com itself, either followed by a path prefix such as
+// /maps/ (see data.LinkAllowed). There are deliberately no wildcards here: the
 // shops' own short-link hosts (s.shopee.vn, s.lazada.vn) would come in with
 // them, and public advice on QR fraud is to never put a link shortener
 // behind a code, since the visitor cannot read where it goes.
@@ -57,7 +58,8 @@ var trackingKeys = []string{"utm_source", "utm_medium", "utm_campaign", "utm_con
 //     host, at most data.MaxLinkLength characters), the same rule that
 //     content packs are imported with; so an address with a literal space
 //     is refused, as in a pack, and must be written with %20 or +;
-//   - its host must be on c.AllowedHosts (see DefaultAllowedHosts);
+//   - its host and path must be on c.AllowedHosts, and it must not be a
+//     redirector (see data.LinkAllowed);
 //   - the link's own query parameters keep their order and encoding, and
 //     utm_source=ocop-kiosk, utm_medium=qr, utm_campaign, utm_content and
 //     lang are appended after them (empty ones are left out), replacing
@@ -77,8 +79,8 @@ func BuildLink(raw string, c Context) (string, error) {
 		return "", err
 	}
 	host := strings.ToLower(u.Hostname())
-	if !hostAllowed(host, c.AllowedHosts) {
-		return "", fmt.Errorf("host %q is not on the kiosk's list of allowed sites", host)
+	if err := data.LinkAllowed(raw, c.AllowedHosts); err != nil {
+		return "", err
 	}
 
 	// Work on the raw text rather than on u, whose String would re-encode

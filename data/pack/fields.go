@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -167,9 +166,8 @@ func (c cellReader) link(column string, required bool) string {
 		return s
 	}
 	if c.allowedHosts != nil {
-		u, _ := url.Parse(s) // CheckLink has parsed it
-		if host := strings.ToLower(u.Hostname()); !data.HostAllowed(host, c.allowedHosts) {
-			c.bad(column, "host %q is not on the kiosk's list of allowed sites", host)
+		if err := data.LinkAllowed(s, c.allowedHosts); err != nil {
+			c.bad(column, "%q: %v", shorten(s), err)
 		}
 	}
 	return s
