@@ -188,4 +188,3 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	}
 	return s, false
 }
-
