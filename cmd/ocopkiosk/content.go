@@ -150,7 +150,9 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(stats)
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(w, "pack\t%s (version %d)\n", stats.PackTitle, stats.PackVersion)
+	// Text from a pack is printed escaped: a title holding ESC]0;… would
+	// otherwise retitle or clear the staff's terminal.
+	fmt.Fprintf(w, "pack\t%s (version %d)\n", data.Printable(stats.PackTitle), stats.PackVersion)
 	if !stats.ImportedAt.IsZero() {
 		fmt.Fprintf(w, "imported\t%s\n", stats.ImportedAt.Local().Format("2006-01-02 15:04"))
 	}
@@ -207,12 +209,12 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return json.NewEncoder(e.stdout).Encode(results)
 	}
 	if len(results) == 0 {
-		fmt.Fprintf(e.stdout, "nothing found for %q\n", query)
+		fmt.Fprintf(e.stdout, "nothing found for %q\n", data.Printable(query))
 		return nil
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, r := range results {
-		fmt.Fprintf(w, "%s\t%s\t%s\n", r.Kind, r.ID, r.Name)
+		fmt.Fprintf(w, "%s\t%s\t%s\n", r.Kind, data.Printable(r.ID), data.Printable(r.Name))
 	}
 	return w.Flush()
 }

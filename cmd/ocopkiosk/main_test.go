@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"ocopkiosk/data"
 )
@@ -124,5 +125,37 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if _, errOut, code := ocopkiosk(t, "validate", filepath.Join(t.TempDir(), "nothing-here")); code != 1 || errOut == "" {
 		t.Errorf("validate of a missing pack: exit %d, %q", code, errOut)
+	}
+}
+
+// Text that reached the database before packs were checked for control
+// characters (or through any other way) is printed escaped: a title with
+// ESC]0;…BEL ESC[2J must not retitle or clear the staff's terminal.
+func TestStatsAndSearchEscapeWhatTheyPrint(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kiosk.db")
+	st, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := "\x1b]0;pwned\x07\x1b[2JCông ty \u202eyt"
+	cat := &data.Catalogue{
+		Pack:     data.PackInfo{Format: 1, Version: 1, Title: hostile, Created: time.Now()},
+		Villages: []data.Village{{ID: "lang", Name: data.Text{data.VI: "Làng " + hostile}, Story: data.Text{data.VI: "x"}}},
+	}
+	if err := st.ReplaceCatalogue(context.Background(), cat); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, args := range [][]string{{"stats", "--db", db}, {"search", "--db", db, "lang"}} {
+		out, errOut, code := ocopkiosk(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%v printed control characters: %q", args, out)
+		}
+		if !strings.Contains(out, `\x1b]0;pwned\x07\x1b[2JCông ty \u202eyt`) {
+			t.Errorf("%v does not show the text escaped: %q", args, out)
+		}
 	}
 }

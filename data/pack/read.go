@@ -76,6 +76,9 @@ type reader struct {
 	r      report
 	cat    data.Catalogue
 	images []imageRef // every photo the pack names, to be checked and stored
+	// refusedStories are story files already reported, so that a refused
+	// Vietnamese story is not reported as missing as well.
+	refusedStories map[string]bool
 }
 
 // imageRef is one place in the pack that names a photo.
@@ -519,6 +522,7 @@ func (rd *reader) stories() {
 		}
 	}
 	storyImages := map[string][]string{}
+	rd.refusedStories = map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
@@ -528,7 +532,7 @@ func (rd *reader) stories() {
 	}
 	for i := range rd.cat.Villages {
 		v := &rd.cat.Villages[i]
-		if v.ID != "" && v.Story[data.VI] == "" {
+		if v.ID != "" && v.Story[data.VI] == "" && !rd.refusedStories[storiesDir+"/"+v.ID+".vi.md"] {
 			rd.r.add(storiesDir+"/"+v.ID+".vi.md", 0, "", "missing; every village needs a Vietnamese story")
 		}
 	}
@@ -579,20 +583,26 @@ func (rd *reader) story(file, name string, villages map[string]*data.Village, st
 	b, err := readLimited(rd.fsys, file, maxStoryFileBytes)
 	if err != nil {
 		rd.r.add(file, 0, "", "cannot read the story: %v", err)
+		rd.refusedStories[file] = true
 		return
 	}
 	b = []byte(strings.TrimPrefix(string(b), "\ufeff"))
 	if !utf8.Valid(b) {
 		rd.r.add(file, 0, "", "text is not UTF-8; save the story as UTF-8")
+		rd.refusedStories[file] = true
 		return
 	}
 	text := nfc(strings.TrimSpace(strings.ReplaceAll(string(b), "\r\n", "\n")))
+	refuse := func(line int, format string, args ...any) {
+		rd.r.add(file, line, "", format, args...)
+		rd.refusedStories[file] = true
+	}
 	if len(text) > maxStoryBytes {
-		rd.r.add(file, 0, "", "story is %d KB; at most %d KB per language are allowed, about what a visitor reads standing: shorten it", (len(text)+1023)>>10, maxStoryBytes>>10)
+		refuse(0, "story is %d KB; at most %d KB per language are allowed, about what a visitor reads standing: shorten it", (len(text)+1023)>>10, maxStoryBytes>>10)
 		return
 	}
 	if msg, at := textProblemAt(text, true); msg != "" {
-		rd.r.add(file, 1+strings.Count(text[:at], "\n"), "", "%s", msg)
+		refuse(1+strings.Count(text[:at], "\n"), "%s", msg)
 		return
 	}
 	if v.Story == nil {
