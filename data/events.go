@@ -83,6 +83,9 @@ func (s *Store) RecordEvents(ctx context.Context, events []Event) error {
 		if at.IsZero() {
 			at = s.Now()
 		}
+		if !KeepQuery(e.Query) {
+			e.Query = "" // a number typed into search is not kept (searchprivacy.go)
+		}
 		if _, err := stmt.ExecContext(ctx, at.UTC().Format(eventTimeLayout), at.Format(dateLayout), e.Session,
 			string(e.Kind), e.Screen, string(e.ItemKind), e.ItemID, string(e.Lang), e.QRKind,
 			truncateRunes(e.Query, maxQueryRunes), e.Results); err != nil {
@@ -105,7 +108,8 @@ func truncateRunes(s string, n int) string {
 
 // PruneEvents first makes sure every day that still has raw events has its
 // daily aggregates, then deletes raw events older than keepDays days before
-// now. Aggregates are kept forever. Returns how many raw events were deleted.
+// now, and the daily counts of search queries of those days. The other
+// aggregates are kept forever. Returns how many raw events were deleted.
 // Both happen in one transaction, so no event is ever deleted uncounted.
 func (s *Store) PruneEvents(ctx context.Context, now time.Time, keepDays int) (int, error) {
 	if keepDays < 0 {
@@ -126,6 +130,13 @@ func (s *Store) PruneEvents(ctx context.Context, now time.Time, keepDays int) (i
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
+		return 0, fmt.Errorf("prune events: %w", err)
+	}
+	// What visitors searched for goes with the raw events; the other daily
+	// counts hold no text a visitor typed and are kept.
+	cutoffDay := now.AddDate(0, 0, -keepDays).Format(dateLayout)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM daily_stats WHERE metric IN (?, ?) AND day < ?`,
+		metricSearch, metricNoResults, cutoffDay); err != nil {
 		return 0, fmt.Errorf("prune events: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -167,14 +178,14 @@ var rollupStatements = []string{
 		`kind = 'qr' AND item_kind IN ('village', 'product', 'tour') AND item_id <> ''`),
 	rollupCount(`'`+metricViewLang+`'`, `lang`, `kind = 'view'`),
 	rollupCount(`'`+metricSwitchLang+`'`, `lang`, `kind = 'language'`),
-	rollupCount(`'`+metricNoResults+`'`, `query`, `kind = 'search' AND results = 0`),
+	rollupCount(`'`+metricNoResults+`'`, `query`, `kind = 'search' AND results = 0 AND query <> ''`),
 	// "Latest" is the last recorded: pending events always come after the
 	// ones already counted, so the new extra replaces the old.
 	`INSERT INTO daily_stats (day, metric, key, count, extra)
 		SELECT p.day, '` + metricSearch + `', p.query, count(*),
 			(SELECT l.results FROM ` + pendingEvents + ` l
 			 WHERE l.day = p.day AND l.kind = 'search' AND l.query = p.query ORDER BY l.id DESC LIMIT 1)
-		FROM ` + pendingEvents + ` p WHERE p.kind = 'search' GROUP BY p.day, p.query
+		FROM ` + pendingEvents + ` p WHERE p.kind = 'search' AND p.query <> '' GROUP BY p.day, p.query
 		ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count, extra = excluded.extra`,
 	`UPDATE events_rollup SET counted = max(counted, coalesce((SELECT max(id) FROM events), 0)) WHERE id = 1`,
 }
