@@ -83,7 +83,7 @@ func OpenUnchecked(path string) (*Store, error) { return open(path, false) }
 func (s *Store) QuickCheck() error { return s.check() }
 
 func open(path string, checked bool) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := preparePrivate(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	q := url.Values{}

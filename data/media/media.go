@@ -240,7 +240,8 @@ func writeIfMissing(path string, make func() ([]byte, error)) error {
 func WriteFileAtomic(path string, b []byte) error {
 	dir := filepath.Dir(path)
 	_, statErr := os.Stat(dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// The kiosk's folders and files are private (see data/private.go).
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	if statErr != nil {
@@ -258,12 +259,7 @@ func WriteFileAtomic(path string, b []byte) error {
 		tmp.Close()
 		return err
 	}
-	// CreateTemp makes the file private (0600); the kiosk's files are
-	// ordinary ones that staff tools running as another user may read.
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
+	// CreateTemp makes the file private (0600), as the kiosk's files are.
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err

@@ -57,9 +57,10 @@ func KeptPacks(dbPath string) []string {
 func keep(ctx context.Context, st *data.Store) error {
 	dir := st.Path() + keptDirSuffix
 	_, statErr := os.Stat(dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil { // private, as the database is
 		return err
 	}
+	os.Chmod(dir, 0o700) // one an earlier version made 0755; best effort
 	if statErr != nil {
 		if err := media.SyncDir(filepath.Dir(dir)); err != nil {
 			return err
