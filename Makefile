@@ -56,6 +56,7 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadTable -fuzztime $(FUZZTIME) ./data/pack
 	$(GO) test -run '^$$' -fuzz FuzzManifest -fuzztime $(FUZZTIME) ./data/pack
+	$(GO) test -run '^$$' -fuzz FuzzWholePack -fuzztime $(FUZZTIME) ./ui
 	$(GO) test -run '^$$' -fuzz FuzzCheckLink -fuzztime $(FUZZTIME) ./data
 	$(GO) test -run '^$$' -fuzz FuzzBuildLink -fuzztime $(FUZZTIME) ./data/handoff
 	$(GO) test -run '^$$' -fuzz FuzzVietQR -fuzztime $(FUZZTIME) ./data/handoff
