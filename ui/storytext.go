@@ -73,12 +73,13 @@ func (t *storyText) lineHeight() float32 {
 
 // Resize wraps the text again when the width changes.
 func (t *storyText) Resize(size fyne.Size) {
-	if size == t.Size() {
+	old := t.Size()
+	if size == old {
 		return
 	}
 	t.BaseWidget.Resize(size)
-	if size.Width != t.width {
-		t.Refresh() // the height needed changes with the width
+	if size.Width != old.Width {
+		t.Refresh() // the height needed changes with the width: tell the canvas
 	}
 }
 
