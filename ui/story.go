@@ -62,7 +62,9 @@ func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.Canva
 		v := newPhotoView(k.photos, media.Display, fyne.NewSize(900, 560))
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
-		return container.NewVBox(v, storyCaption(plainInline(m[1])))
+		c := storyCaption(plainInline(m[1]))
+		c.center = true
+		return container.NewVBox(v, c)
 	}
 	if strings.HasPrefix(block, "#") {
 		t := newStoryText([]styledRun{{plainInline(strings.TrimLeft(block, "# ")), fyne.TextStyle{Bold: true}}})
@@ -108,7 +110,7 @@ func plainInline(s string) string {
 }
 
 // storyCaption is a picture's caption, in the caption size.
-func storyCaption(s string) fyne.CanvasObject {
+func storyCaption(s string) *storyText {
 	t := newStoryText([]styledRun{{s, fyne.TextStyle{}}})
 	t.size = theme.Size(theme.SizeNameCaptionText)
 	return t

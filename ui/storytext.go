@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 
@@ -29,8 +30,9 @@ type styledRun struct {
 // line and style.
 type storyText struct {
 	widget.BaseWidget
-	runs []styledRun
-	size float32 // text size; 0 for the theme's
+	runs   []styledRun
+	size   float32 // text size; 0 for the theme's
+	center bool    // each line centred, as under a picture
 
 	width float32     // the width lines were made for
 	lines []storyLine // the lines at that width
@@ -66,9 +68,10 @@ func (t *storyText) textSize() float32 {
 	return theme.TextSize()
 }
 
-// lineHeight is the height of one line of text, with the theme's spacing.
+// lineHeight is the height of one line of text, as Fyne's own labels space
+// the lines of a wrapped paragraph.
 func (t *storyText) lineHeight() float32 {
-	return fyne.MeasureText("Ág", t.textSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	return fyne.MeasureText("Ág", t.textSize(), fyne.TextStyle{}).Height
 }
 
 // Resize wraps the text again when the width changes.
@@ -133,6 +136,10 @@ func (r *storyTextRenderer) Refresh() {
 	texts := r.texts[:0]
 	n := 0
 	for i, line := range r.t.linesFor(w) {
+		shift := float32(0)
+		if r.t.center {
+			shift = max(0, (w-lineWidth(line, size))/2)
+		}
 		for _, p := range line {
 			var c *canvas.Text
 			if n < len(r.texts) {
@@ -141,7 +148,7 @@ func (r *storyTextRenderer) Refresh() {
 				c = canvas.NewText("", fg)
 			}
 			c.Text, c.TextStyle, c.TextSize, c.Color = p.text, p.style, size, fg
-			c.Move(fyne.NewPos(pad+p.x, pad+float32(i)*lh))
+			c.Move(fyne.NewPos(pad+shift+p.x, pad+float32(i)*lh))
 			c.Resize(fyne.NewSize(w-p.x, lh))
 			texts = append(texts, c)
 			n++
@@ -151,6 +158,19 @@ func (r *storyTextRenderer) Refresh() {
 	for _, o := range r.texts {
 		o.Refresh()
 	}
+}
+
+// lineWidth is how wide a line's characters are, spaces at its end left out.
+func lineWidth(line storyLine, size float32) float32 {
+	if len(line) == 0 {
+		return 0
+	}
+	last := line[len(line)-1]
+	w := last.x
+	for _, r := range strings.TrimRight(last.text, " ") {
+		w += advance(r, last.style, size)
+	}
+	return w
 }
 
 func (r *storyTextRenderer) Objects() []fyne.CanvasObject { return r.texts }
