@@ -103,6 +103,9 @@ func TestHostileContent(t *testing.T) {
 			f["stories/bat-trang.en.md"] = b.String()
 		}, []string{"stories/bat-trang.en.md:41: this story and the others of its village show over 20 pictures"}},
 
+		{"30 guide languages", edit("tours.csv", ",vi;en,", ","+strings.Repeat("vi;", 30)+","),
+			[]string{"tours.csv:2: guide_languages: lists 30 languages; at most 10 are allowed"}},
+
 		// Text that garbles the screen or a terminal.
 		{"100,000 combining marks", edit("products.csv", "Bình gốm,Vase", "Bình"+strings.Repeat("\u0301", 100_000)+",Vase"),
 			[]string{"products.csv:2: name_vi: has more than 4 combining marks or joiners in a row"}},

@@ -39,6 +39,9 @@ const maxStoryFileBytes = 1 << 20
 // costs memory and time on the screen that shows them.
 const maxPhotosPerItem = 12
 
+// maxGuideLanguages bounds the languages a tour lists.
+const maxGuideLanguages = 10
+
 // maxStoryPictures bounds the distinct pictures in one village's stories.
 const maxStoryPictures = 20
 
@@ -488,14 +491,19 @@ func (rd *reader) tours() {
 		if tour.MinGroup > tour.MaxGroup {
 			c.bad("max_group", "%d is less than min_group %d", tour.MaxGroup, tour.MinGroup)
 		}
-		for _, l := range c.list("guide_languages") {
+		langs := c.list("guide_languages")
+		if len(langs) > maxGuideLanguages {
+			c.bad("guide_languages", "lists %d languages; at most %d are allowed", len(langs), maxGuideLanguages)
+			langs = nil
+		}
+		for _, l := range langs {
 			l = strings.ToLower(l)
 			if !langPattern.MatchString(l) {
 				c.bad("guide_languages", "%q is not a language code; expected two letters such as vi, en, ko, zh, ja, fr", l)
 			}
 			tour.GuideLanguages = append(tour.GuideLanguages, l)
 		}
-		if len(tour.GuideLanguages) == 0 {
+		if len(tour.GuideLanguages) == 0 && len(langs) == 0 && c.row.get("guide_languages") == "" {
 			c.bad("guide_languages", "required; expected language codes separated by ; such as vi;en")
 		}
 		tour.SignupURL = c.link("signup_url", true)
