@@ -492,7 +492,8 @@ func (rd *reader) tours() {
 			c.bad("max_group", "%d is less than min_group %d", tour.MaxGroup, tour.MinGroup)
 		}
 		langs := c.list("guide_languages")
-		if len(langs) > maxGuideLanguages {
+		tooMany := len(langs) > maxGuideLanguages
+		if tooMany {
 			c.bad("guide_languages", "lists %d languages; at most %d are allowed", len(langs), maxGuideLanguages)
 			langs = nil
 		}
@@ -503,7 +504,7 @@ func (rd *reader) tours() {
 			}
 			tour.GuideLanguages = append(tour.GuideLanguages, l)
 		}
-		if len(tour.GuideLanguages) == 0 && len(langs) == 0 && c.row.get("guide_languages") == "" {
+		if len(tour.GuideLanguages) == 0 && !tooMany {
 			c.bad("guide_languages", "required; expected language codes separated by ; such as vi;en")
 		}
 		tour.SignupURL = c.link("signup_url", true)
