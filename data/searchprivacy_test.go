@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"ocopkiosk/data"
@@ -61,7 +62,8 @@ func TestSearchQueriesKeptOnlyIfWordLikeAndPruned(t *testing.T) {
 	}
 }
 
-// Migration 007 forgets the numbers that earlier versions kept: run again
+// Migration 007 forgets the numbers that earlier versions kept, and narrows
+// an allow-list entry for all of www.google.com to Maps: run again
 // over a database holding them, it blanks the raw queries and deletes the
 // daily counts.
 func TestMigrationForgetsStoredNumbers(t *testing.T) {
@@ -77,7 +79,8 @@ func TestMigrationForgetsStoredNumbers(t *testing.T) {
 		        ('2026-05-01T09:00:01.000Z', '2026-05-01', 1, 'search', '', '', '', 'vi', '', 'bat trang', 3)`,
 		`INSERT INTO daily_stats (day, metric, key, count, extra) VALUES ('2026-04-01', 'search', '0912345678', 1, 0),
 		 ('2026-04-01', 'search_none', 'stk 1903123456', 1, 0), ('2026-04-01', 'search', 'lua', 2, 1)`,
-		`DELETE FROM schema_migrations WHERE name = '007_search_privacy.sql'`,
+		`INSERT OR REPLACE INTO settings (key, value) VALUES ('allowed_hosts', '["shopee.vn","www.google.com","tiki.vn"]')`,
+		`DELETE FROM schema_migrations WHERE name = '007_privacy_and_links.sql'`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
@@ -95,5 +98,12 @@ func TestMigrationForgetsStoredNumbers(t *testing.T) {
 	db.QueryRow(`SELECT (SELECT count(*) FROM events WHERE query = 'bat trang') + (SELECT count(*) FROM daily_stats WHERE key = 'lua')`).Scan(&words)
 	if numbers != 0 || words != 2 {
 		t.Errorf("after the migration: %d numbers left, %d of 2 word queries kept", numbers, words)
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"shopee.vn", "www.google.com/maps/", "tiki.vn"}; !slices.Equal(set.AllowedHosts, want) {
+		t.Errorf("allow-list after the migration: %q, want %q", set.AllowedHosts, want)
 	}
 }

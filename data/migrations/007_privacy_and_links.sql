@@ -9,3 +9,13 @@ UPDATE events SET query = ''
  WHERE kind = 'search' AND query GLOB '*[0-9][0-9][0-9][0-9]*';
 DELETE FROM daily_stats
  WHERE metric IN ('search', 'search_none') AND key GLOB '*[0-9][0-9][0-9][0-9]*';
+
+-- The default allow-list used to hold all of www.google.com, whose /url and
+-- /amp pages send a visitor anywhere; it now holds www.google.com/maps/,
+-- which the directions codes need (see data.LinkAllowed). A stored list
+-- that still has the old entry gets the new one in its place.
+UPDATE settings
+   SET value = (SELECT json_group_array(CASE WHEN j.value = 'www.google.com' THEN 'www.google.com/maps/' ELSE j.value END)
+                  FROM json_each(settings.value) AS j)
+ WHERE key = 'allowed_hosts'
+   AND EXISTS (SELECT 1 FROM json_each(settings.value) AS j WHERE j.value = 'www.google.com');
