@@ -58,3 +58,25 @@ func TestLinkHostAllowedMatchesHandoff(t *testing.T) {
 		}
 	}
 }
+
+// With the default list, Google is allowed for Maps only: its redirectors
+// never become a code, nor do hosts with empty parts or numeric forms.
+func TestDefaultListMakesNoRedirectorCode(t *testing.T) {
+	c := Context{AllowedHosts: DefaultAllowedHosts}
+	for raw, want := range map[string]string{
+		"https://www.google.com/url?q=https://evil.example/":  "sends visitors on",
+		"https://www.google.com/amp/s/evil.example/x":         "sends visitors on",
+		"https://www.google.com/search?q=x":                   "only some pages",
+		"https://a..shopee.vn/x":                              "empty part",
+		"https://0x7f.0x0.0x0.0x1/x":                          "numeric address",
+		"https://shopee.vn/x?next=https%3A%2F%2Fevil.example": "another web address",
+	} {
+		if link, err := BuildLink(raw, c); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("BuildLink(%q) = %q, %v; want an error containing %q", raw, link, err, want)
+		}
+	}
+	v := data.Village{ID: "bat-trang", Lat: 20.976, Lng: 105.913}
+	if _, err := DirectionsLink(v, c); err != nil {
+		t.Errorf("directions with the default list: %v", err)
+	}
+}
