@@ -58,7 +58,9 @@ func findText(k *Kiosk, s string) fyne.CanvasObject {
 // long as a pack may have), its screen shows the name, stars, certificate
 // status, price and QR code within the window, at the landscape sizes
 // whose layout fits the product screen today (1366×768 and portrait need
-// the narrower layouts of the screen redesign). Before,
+// the narrower layouts of the screen redesign). The time bound is loose, for
+// race-detector builds on busy machines; BenchmarkStoryRender and
+// `ocopkiosk bench` give the real figures. Before,
 // six photos pushed the price under the QR panel and ten or more pushed the
 // name, stars and the red "expired" line off the screen.
 func TestProductFactsStayVisible(t *testing.T) {
@@ -95,7 +97,7 @@ func TestProductFactsStayVisible(t *testing.T) {
 				w.Resize(size)
 				start := time.Now()
 				k.ShowRoute(Route{Screen: ScreenProduct, ID: id})
-				if d := time.Since(start); d > time.Second {
+				if d := time.Since(start); d > 3*time.Second {
 					t.Errorf("%v: the screen took %v to build and lay out", size, d)
 				}
 				p, _ := k.cat.Product(k.ctx, id)
