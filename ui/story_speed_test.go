@@ -94,7 +94,7 @@ func BenchmarkStoryRender(b *testing.B) {
 
 // Every long story the pack reader accepts is shown a page at a time, and
 // built quickly: the adversarial review's stories took 2 to 21 s to lay out
-// on the village screen. The bound here is loose (a race-detector build on a
+// on the village screen. The bound here is loose, 10 s (a race-detector build on a
 // busy machine is many times slower); BenchmarkStoryRender gives the real
 // figures.
 func TestLongStoriesDrawInPages(t *testing.T) {
@@ -109,7 +109,7 @@ func TestLongStoriesDrawInPages(t *testing.T) {
 			k.cat = storyCatalog{Catalog: base, id: vs[0].ID, story: story}
 			start := time.Now()
 			k.ShowRoute(Route{Screen: ScreenVillage, ID: vs[0].ID})
-			if d := time.Since(start); d > 3*time.Second {
+			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("the village screen took %v to build and lay out", d)
 			}
 			if min := w.Content().MinSize(); min.Width > 1920 || min.Height > 1080 {
