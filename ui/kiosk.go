@@ -103,6 +103,7 @@ type Kiosk struct {
 	shownQR     *qrPanel          // the screen's QR panel, if it has one
 
 	idle  idleState
+	watch *Watchdog
 	staff staffState
 	visit visit
 	win   fyne.Window // for staff mode's file dialogs
@@ -124,6 +125,7 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 	k.overlay = container.NewStack()
 	k.root = container.NewStack(k.page, k.overlay)
 	k.idle.last = opt.Now()
+	k.watch = newWatchdog(opt.Now)
 	k.history = []Route{{Screen: ScreenHome}}
 	k.show()
 	return k
@@ -131,6 +133,10 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 
 // SetWindow gives the kiosk its window, which staff mode's file dialogs need.
 func (k *Kiosk) SetWindow(w fyne.Window) { k.win = w }
+
+// Watchdog notices a window that stops being drawn while touches are acted
+// on; put its Object in the window and Run it.
+func (k *Kiosk) Watchdog() *Watchdog { return k.watch }
 
 // Root is the kiosk's content for a window.
 func (k *Kiosk) Root() fyne.CanvasObject { return k.root }
@@ -205,6 +211,7 @@ func (k *Kiosk) show() {
 	if k.shownQR != nil {
 		k.shownQR.code.Image = nil
 		k.shownQR.code.Hide()
+		k.shownQR.code.Refresh() // off screen: Fyne frees its texture at the next frame
 	}
 	k.shown, k.shownScroll, k.shownQR = r, nil, nil
 	content := k.build(r)

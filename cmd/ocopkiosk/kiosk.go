@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 
 	"ocopkiosk/assets"
 	"ocopkiosk/data"
@@ -68,7 +69,8 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
-	w.SetContent(k.Root())
+	// The watchdog's probe sits under the kiosk's screens (see ui.Watchdog).
+	w.SetContent(container.NewStack(k.Watchdog().Object(), k.Root()))
 	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
 	if *windowed {
 		w.Resize(fyne.NewSize(1600, 900))
@@ -83,6 +85,8 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	k.Start(runCtx)
 	go pruneDaily(runCtx, st)
+	go trimMemory(runCtx)
+	watchUI(runCtx, k.Watchdog(), e.stderr, events, st)
 	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
 	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
 	if os.Getenv("OCOP_STARTUP_PROBE") != "" {

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	_ "ocopkiosk/internal/earlyenv" // before Fyne reads the environment: see the package
 	"os"
 	"sort"
 	"strings"

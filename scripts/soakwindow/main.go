@@ -31,6 +31,7 @@ type config struct {
 	pin           string
 	peakMiB       float64
 	restFactor    float64
+	maxTime       time.Duration
 }
 
 func main() {
@@ -46,6 +47,7 @@ func main() {
 	flag.Int64Var(&c.seed, "seed", 1, "random seed for the actions")
 	flag.Float64Var(&c.peakMiB, "max-peak", 300, "fail if PSS peaks above this many MiB")
 	flag.Float64Var(&c.restFactor, "max-rest", 1.15, "fail if PSS after the rest is above this times the first screen's")
+	flag.DurationVar(&c.maxTime, "max-time", 0, "stop sending actions after this long (the soak then fails as incomplete); 0: no limit")
 	flag.Parse()
 	if _, err := fmt.Sscanf(*size, "%dx%d", &c.width, &c.height); err != nil {
 		fmt.Fprintln(os.Stderr, "soakwindow: --size wants WxH, e.g. 1920x1080")

@@ -20,7 +20,7 @@ import (
 const (
 	freezeAfter   = 5 * time.Second
 	freezeActions = 3
-	grabEvery     = 5 // actions between screen grabs
+	grabEvery     = 8 // actions between screen grabs
 )
 
 // sample is one memory reading.
@@ -211,6 +211,10 @@ func (d *driver) run() error {
 	d.logw = w
 	resets := max(1, d.c.actions/4000)
 	for i := 1; i <= d.c.actions; i++ {
+		if d.c.maxTime > 0 && time.Since(d.start) > d.c.maxTime {
+			d.res.problems = append(d.res.problems, fmt.Sprintf("stopped after %d of %d actions: --max-time %s", i-1, d.c.actions, d.c.maxTime))
+			break
+		}
 		if !d.k.alive() {
 			return d.crashed()
 		}
@@ -276,7 +280,7 @@ func (d *driver) act(i int) error {
 		err = d.x.tap(px, py)
 	}
 	fmt.Fprintf(d.logw, "%d %.1fs %s\n", i, time.Since(d.start).Seconds(), what)
-	time.Sleep(time.Duration(40+d.rng.Intn(60)) * time.Millisecond)
+	time.Sleep(time.Duration(30+d.rng.Intn(50)) * time.Millisecond)
 	return err
 }
 
@@ -434,6 +438,9 @@ func (d *driver) measure(action int, comment string) {
 	}
 	d.res.samples = append(d.res.samples, s)
 	d.x.save(filepath.Join(d.c.out, fmt.Sprintf("shot-%05d.png", action)))
+	if f, ok := d.logw.(*bufio.Writer); ok {
+		f.Flush()
+	}
 	if d.logw != nil {
 		fmt.Fprintf(d.logw, "%d memory %.1f MiB, window %dx%d %s\n", action, s.pssMiB, s.winW, s.winH, comment)
 	}
@@ -464,6 +471,14 @@ func (d *driver) verdict() error {
 		a, b, c := r.samples[n-3].pssMiB, r.samples[n-2].pssMiB, r.samples[n-1].pssMiB
 		if b > a*1.01 && c > b*1.01 {
 			r.problems = append(r.problems, fmt.Sprintf("PSS still rising over the last three readings: %.0f, %.0f, %.0f MiB", a, b, c))
+		}
+	}
+	if log, err := os.ReadFile(filepath.Join(d.c.out, "kiosk.log")); err == nil {
+		for _, line := range strings.Split(string(log), "\n") {
+			if strings.HasPrefix(line, "watchdog: ") && !strings.HasPrefix(line, "watchdog: restart") {
+				r.freezes++
+				r.problems = append(r.problems, "the kiosk's own "+line)
+			}
 		}
 	}
 	if len(r.problems) > 0 {

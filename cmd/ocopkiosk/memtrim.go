@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"runtime/debug"
+	"time"
+)
+
+// trimEvery is how often the kiosk returns freed memory to the system.
+const trimEvery = 30 * time.Second
+
+// trimMemory returns memory freed by screens that have gone to the system,
+// every trimEvery until ctx ends: Go's heap (which would give it back only
+// after minutes) and the C heap, where the renderer's textures live. A
+// kiosk that has stood quiet then uses about what it used at its first
+// screen (BENCHMARKS.md, the real-window soak).
+func trimMemory(ctx context.Context) {
+	tick := time.NewTicker(trimEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		debug.FreeOSMemory()
+		trimCHeap()
+	}
+}

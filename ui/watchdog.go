@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+)
+
+// The watchdog's limits: how long a repaint may take while visitors are
+// touching the screen, and how long the UI goroutine may not run at all.
+const (
+	drawLimit      = 5 * time.Second
+	drawLimitTaps  = 2 // touches acted on meanwhile, so a hidden window is not a stall
+	uiLimit        = 20 * time.Second
+	watchdogPeriod = time.Second
+)
+
+// Watchdog notices a kiosk whose window has stopped being drawn while
+// visitors' touches are still acted on (the screen shows one page while
+// taps open others, unseen), or whose UI goroutine has stopped running at
+// all. systemd's watchdog (cmd/ocopkiosk) restarts a kiosk whose UI
+// goroutine hangs; only this notices a loop that runs but does not draw.
+//
+// It asks for a repaint of a one-pixel probe every second and records when
+// the painter last drew the probe: a canvas.Raster's generator runs only
+// when its texture is made, which is at the first paint after a refresh.
+type Watchdog struct {
+	probe *canvas.Raster
+	obj   fyne.CanvasObject
+	now   func() time.Time
+
+	asked   atomic.Int64 // when the outstanding repaint was asked for (unix ns); 0: none
+	painted atomic.Int64 // when the probe was last painted
+	beat    atomic.Int64 // when the UI goroutine last ran the watchdog's callback
+	touches atomic.Int32 // touches acted on since the repaint was asked for
+	fired   atomic.Bool
+}
+
+func newWatchdog(now func() time.Time) *Watchdog {
+	w := &Watchdog{now: now}
+	w.probe = canvas.NewRaster(func(_, _ int) image.Image {
+		w.painted.Store(w.now().UnixNano())
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1)) // transparent
+	})
+	w.probe.Resize(fyne.NewSquareSize(1))
+	w.obj = container.NewWithoutLayout(w.probe) // keeps the probe one pixel, in a corner
+	return w
+}
+
+// Object is the probe, to be placed anywhere in the window's content (under
+// the kiosk's Root, say): it draws nothing visible.
+func (w *Watchdog) Object() fyne.CanvasObject { return w.obj }
+
+// touched counts a visitor's touch that the UI goroutine acted on.
+func (w *Watchdog) touched() { w.touches.Add(1) }
+
+// Run checks every second until ctx ends; onStall gets a description of the
+// first stall found, from the watchdog's own goroutine (the UI goroutine may
+// be the one stuck), and the watchdog then stops.
+func (w *Watchdog) Run(ctx context.Context, onStall func(reason string)) {
+	go func() {
+		tick := time.NewTicker(watchdogPeriod)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			if reason := w.check(w.now(), fyne.Do); reason != "" {
+				onStall(reason)
+				return
+			}
+		}
+	}()
+}
+
+// check looks at the last repaint asked for: drawn, it asks for the next;
+// not drawn for drawLimit while touches were acted on, or the UI goroutine
+// silent for uiLimit, it describes the stall. do runs a function on the UI
+// goroutine (fyne.Do; tests run it at once).
+func (w *Watchdog) check(now time.Time, do func(func())) string {
+	if w.fired.Load() {
+		return ""
+	}
+	asked := w.asked.Load()
+	if asked != 0 && w.painted.Load() < asked {
+		waited := now.Sub(time.Unix(0, asked))
+		if n := w.touches.Load(); waited >= drawLimit && n >= drawLimitTaps {
+			w.fired.Store(true)
+			return fmt.Sprintf("the window has not been drawn for %.0f s while %d touches were acted on", waited.Seconds(), n)
+		}
+		if silent := now.Sub(time.Unix(0, w.beat.Load())); w.beat.Load() != 0 && silent >= uiLimit {
+			w.fired.Store(true)
+			return fmt.Sprintf("the UI goroutine has not run for %.0f s", silent.Seconds())
+		}
+		return ""
+	}
+	w.asked.Store(now.UnixNano())
+	w.touches.Store(0)
+	if w.beat.Load() == 0 {
+		w.beat.Store(now.UnixNano())
+	}
+	do(func() {
+		w.beat.Store(w.now().UnixNano())
+		w.probe.Refresh()
+	})
+	return ""
+}
