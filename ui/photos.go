@@ -19,10 +19,10 @@ import (
 )
 
 // photoCacheBytes bounds the decoded photos kept in memory. Photos are kept
-// at the size they are drawn (a tile's thumbnail about 0.3 MB, a product's
-// main photo about 2 MB), so this holds a few screens' worth while keeping a
+// as RGBA at the size they are drawn (a product tile's 0.3 MB, a product's
+// main photo about 2 MB), so this holds about two screens' worth while keeping a
 // long day's memory flat.
-const photoCacheBytes = 32 << 20
+const photoCacheBytes = 16 << 20
 
 // decodeBudget bounds the memory of the photos being decoded at once: a
 // JPEG's pixels, then their RGBA copy while it is scaled to its drawn size.
@@ -145,11 +145,14 @@ func (p *photoLoader) decode(r photoRequest) image.Image {
 
 // fitDrawn scales img down to the fewest pixels that still fill px as fill
 // draws it: a cover crops, so it needs both sides at least px's; a contained
-// photo needs only to fit. A photo already about that size is kept as it is.
-func fitDrawn(img image.Image, px image.Point, fill canvas.ImageFill) image.Image {
+// photo needs only to fit. A photo already about that size keeps its size.
+// Either way the result is RGBA, which the renderer uploads as it is (from
+// JPEG's YCbCr it would convert a full copy on the UI goroutine at every
+// upload).
+func fitDrawn(img image.Image, px image.Point, fill canvas.ImageFill) *image.RGBA {
 	b := img.Bounds()
 	if px.X <= 0 || px.Y <= 0 || b.Dx() <= 0 || b.Dy() <= 0 {
-		return img
+		return media.RGBA(img)
 	}
 	sx, sy := float64(px.X)/float64(b.Dx()), float64(px.Y)/float64(b.Dy())
 	scale := max(sx, sy)
@@ -157,7 +160,7 @@ func fitDrawn(img image.Image, px image.Point, fill canvas.ImageFill) image.Imag
 		scale = min(sx, sy)
 	}
 	if scale > 0.85 { // less than 15 % to gain: not worth a resampling
-		return img
+		return media.RGBA(img)
 	}
 	w, h := max(1, int(float64(b.Dx())*scale+0.5)), max(1, int(float64(b.Dy())*scale+0.5))
 	return media.Shrink(img, w, h)

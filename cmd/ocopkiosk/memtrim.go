@@ -7,7 +7,13 @@ import (
 )
 
 // trimEvery is how often the kiosk returns freed memory to the system.
-const trimEvery = 30 * time.Second
+const trimEvery = 15 * time.Second
+
+// goMemoryLimit is the Go heap's soft limit in the kiosk. Go collects when
+// the heap doubles since the last collection; a screen change leaves
+// decoded photos and texture copies behind as garbage, so the heap would
+// swing between about 60 and 270 MB. Near this limit Go collects sooner.
+const goMemoryLimit = 128 << 20
 
 // trimMemory returns memory freed by screens that have gone to the system,
 // every trimEvery until ctx ends: Go's heap (which would give it back only
@@ -15,6 +21,7 @@ const trimEvery = 30 * time.Second
 // kiosk that has stood quiet then uses about what it used at its first
 // screen (BENCHMARKS.md, the real-window soak).
 func trimMemory(ctx context.Context) {
+	debug.SetMemoryLimit(goMemoryLimit)
 	tick := time.NewTicker(trimEvery)
 	defer tick.Stop()
 	for {
