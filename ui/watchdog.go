@@ -37,9 +37,10 @@ type Watchdog struct {
 
 	asked   atomic.Int64 // when the outstanding repaint was asked for (unix ns); 0: none
 	painted atomic.Int64 // when the probe was last painted
-	beat    atomic.Int64 // when the UI goroutine last ran the watchdog's callback
-	touches atomic.Int32 // touches acted on since the repaint was asked for
-	fired   atomic.Bool
+	// when the heartbeat now waiting for the UI goroutine was sent; 0: none waiting
+	beatSent atomic.Int64
+	touches  atomic.Int32 // touches acted on since the repaint was asked for
+	fired    atomic.Bool
 }
 
 func newWatchdog(now func() time.Time) *Watchdog {
@@ -82,34 +83,47 @@ func (w *Watchdog) Run(ctx context.Context, onStall func(reason string)) {
 }
 
 // check looks at the last repaint asked for: drawn, it asks for the next;
-// not drawn for drawLimit while touches were acted on, or the UI goroutine
-// silent for uiLimit, it describes the stall. do runs a function on the UI
-// goroutine (fyne.Do; tests run it at once).
+// not drawn for drawLimit while touches were acted on, it describes the
+// stall. It also checks that the UI goroutine runs at all: a callback
+// waiting for uiLimit is a stall. do runs a function on the UI goroutine
+// (fyne.Do; tests run it at once, or never).
 func (w *Watchdog) check(now time.Time, do func(func())) string {
 	if w.fired.Load() {
 		return ""
+	}
+	if r := w.checkBeat(now, do); r != "" {
+		return w.fire(r)
 	}
 	asked := w.asked.Load()
 	if asked != 0 && w.painted.Load() < asked {
 		waited := now.Sub(time.Unix(0, asked))
 		if n := w.touches.Load(); waited >= drawLimit && n >= drawLimitTaps {
-			w.fired.Store(true)
-			return fmt.Sprintf("the window has not been drawn for %.0f s while %d touches were acted on", waited.Seconds(), n)
-		}
-		if silent := now.Sub(time.Unix(0, w.beat.Load())); w.beat.Load() != 0 && silent >= uiLimit {
-			w.fired.Store(true)
-			return fmt.Sprintf("the UI goroutine has not run for %.0f s", silent.Seconds())
+			return w.fire(fmt.Sprintf("the window has not been drawn for %.0f s while %d touches were acted on", waited.Seconds(), n))
 		}
 		return ""
 	}
 	w.asked.Store(now.UnixNano())
 	w.touches.Store(0)
-	if w.beat.Load() == 0 {
-		w.beat.Store(now.UnixNano())
-	}
-	do(func() {
-		w.beat.Store(w.now().UnixNano())
-		w.probe.Refresh()
-	})
+	do(w.probe.Refresh)
 	return ""
+}
+
+// checkBeat sends a heartbeat to the UI goroutine unless one is waiting, and
+// describes a stall if one has waited for uiLimit.
+func (w *Watchdog) checkBeat(now time.Time, do func(func())) string {
+	sent := w.beatSent.Load()
+	if sent == 0 {
+		w.beatSent.Store(now.UnixNano())
+		do(func() { w.beatSent.Store(0) })
+		return ""
+	}
+	if silent := now.Sub(time.Unix(0, sent)); silent >= uiLimit {
+		return fmt.Sprintf("the UI goroutine has not run for %.0f s", silent.Seconds())
+	}
+	return ""
+}
+
+func (w *Watchdog) fire(reason string) string {
+	w.fired.Store(true)
+	return reason
 }
