@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -42,7 +41,7 @@ func sameImage(a, b image.Image) bool {
 // watchedWindow puts the kiosk and its watchdog's probe in the test window,
 // as the kiosk's main does.
 func watchedWindow(w fyne.Window, k *Kiosk) {
-	w.SetContent(container.NewStack(k.Watchdog().Object(), k.Root()))
+	w.SetContent(k.WindowContent())
 }
 
 func TestWatchdogNoticesAWindowNotDrawnWhileTouchesAreActedOn(t *testing.T) {

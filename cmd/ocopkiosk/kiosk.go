@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
 
 	"ocopkiosk/assets"
 	"ocopkiosk/data"
@@ -69,8 +68,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
-	// The watchdog's probe sits under the kiosk's screens (see ui.Watchdog).
-	w.SetContent(container.NewStack(k.Watchdog().Object(), k.Root()))
+	w.SetContent(k.WindowContent())
 	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
 	if *windowed {
 		w.Resize(fyne.NewSize(1600, 900))

@@ -389,10 +389,18 @@ func (d *driver) watch(i int) error {
 	if time.Since(d.lastChange) < freezeAfter || d.sinceGrab < freezeActions {
 		return nil
 	}
+	if w, h, err := d.x.windowSize(d.k.cmd.Process.Pid); err == nil && (w > d.c.width || h > d.c.height) {
+		d.res.tooWide++
+		d.x.save(filepath.Join(d.c.out, fmt.Sprintf("too-big-%d.png", i)))
+		return fmt.Errorf("the window is %dx%d on a %dx%d screen after action %d: its top bar is out of reach", w, h, d.c.width, d.c.height, i)
+	}
 	// Five seconds of taps that changed nothing: every action may have hit
-	// a dead spot. Probe: Home, then a language, then the other one; one of
-	// them changes any working kiosk's screen.
+	// a dead spot. Probe: Cancel where a PIN pad has it, Home, then a
+	// language, then the other one; one of them changes any working
+	// kiosk's screen.
 	for _, l := range []int{1, 0} {
+		d.x.tap(d.pinKey(11))
+		time.Sleep(100 * time.Millisecond)
 		d.x.tap(d.home())
 		time.Sleep(100 * time.Millisecond)
 		d.x.tap(d.lang(l))
@@ -475,6 +483,10 @@ func (d *driver) verdict() error {
 	}
 	if log, err := os.ReadFile(filepath.Join(d.c.out, "kiosk.log")); err == nil {
 		for _, line := range strings.Split(string(log), "\n") {
+			if _, cause, ok := strings.Cut(line, "Cause: screen "); ok {
+				r.tooWide++
+				r.problems = append(r.problems, "the kiosk's layout check: screen "+cause)
+			}
 			if strings.HasPrefix(line, "watchdog: ") && !strings.HasPrefix(line, "watchdog: restart") {
 				r.freezes++
 				r.problems = append(r.problems, "the kiosk's own "+line)
