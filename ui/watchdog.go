@@ -33,6 +33,7 @@ const (
 type Watchdog struct {
 	probe *canvas.Raster
 	obj   fyne.CanvasObject
+	root  fyne.CanvasObject // the window's content, kept alive in Fyne's caches (keepAlive)
 	now   func() time.Time
 
 	asked   atomic.Int64 // when the outstanding repaint was asked for (unix ns); 0: none
@@ -104,7 +105,12 @@ func (w *Watchdog) check(now time.Time, do func(func())) string {
 	}
 	w.asked.Store(now.UnixNano())
 	w.touches.Store(0)
-	do(w.probe.Refresh)
+	do(func() {
+		if w.root != nil {
+			keepAlive(w.root)
+		}
+		w.probe.Refresh()
+	})
 	return ""
 }
 

@@ -20,7 +20,9 @@ var smallestWindow = fyne.NewSize(1024, 700)
 // a screen that wants more is squeezed into the window, and logged once
 // per screen so the layout can be fixed.
 func (k *Kiosk) WindowContent() fyne.CanvasObject {
-	return container.New(&windowFit{k: k, logged: map[Route]bool{}}, k.watch.Object(), k.root)
+	c := container.New(&windowFit{k: k, logged: map[Route]bool{}}, k.watch.Object(), k.root)
+	k.watch.root = c
+	return c
 }
 
 type windowFit struct {
@@ -42,7 +44,10 @@ func (f *windowFit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func (f *windowFit) MinSize([]fyne.CanvasObject) fyne.Size {
 	want := f.k.root.MinSize()
 	r := f.k.Current()
-	if !f.size.IsZero() && (want.Width > f.size.Width+1 || want.Height > f.size.Height+1) && !f.logged[r] {
+	// Fyne first lays the window out at its content's minimum; only the
+	// size the display gives it counts.
+	sized := !f.size.IsZero() && f.size != smallestWindow
+	if sized && (want.Width > f.size.Width+1 || want.Height > f.size.Height+1) && !f.logged[r] {
 		f.logged[r] = true
 		what := fmt.Sprint(r)
 		if f.k.Overlay() != nil {

@@ -37,6 +37,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := st.MarkInUse(); err != nil { // so that the next start knows if this one crashed
+		fyne.LogError("", err)
+	}
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),

@@ -21,6 +21,9 @@ const (
 	freezeAfter   = 5 * time.Second
 	freezeActions = 3
 	grabEvery     = 8 // actions between screen grabs
+	// changeWait is how long a tap that must change the screen may take to
+	// show, on a busy shared machine with a software renderer.
+	changeWait = 6 * time.Second
 )
 
 // sample is one memory reading.
@@ -343,7 +346,7 @@ func (d *driver) staffExitCancel() error {
 		if err := d.x.tap(s.x, s.y); err != nil {
 			return err
 		}
-		if !d.changes(before.hash, 3*time.Second) {
+		if !d.changes(before.hash, changeWait) {
 			// The PIN may be locked out by earlier wrong ones: then the
 			// pad stays, and the rest of the sequence only touches it.
 			fmt.Fprintf(d.logw, "staff sequence: the screen did not change after %s\n", s.what)
@@ -404,7 +407,7 @@ func (d *driver) watch(i int) error {
 		d.x.tap(d.home())
 		time.Sleep(100 * time.Millisecond)
 		d.x.tap(d.lang(l))
-		if d.changes(f.hash, 3*time.Second) {
+		if d.changes(f.hash, changeWait) {
 			return nil
 		}
 	}
@@ -428,7 +431,7 @@ func (d *driver) idleReset(i int) error {
 	}
 	fmt.Fprintf(d.logw, "%d idle reset: waiting %s\n", i, d.c.idle+12*time.Second)
 	time.Sleep(d.c.idle + 12*time.Second)
-	if !d.changes(before.hash, 3*time.Second) {
+	if !d.changes(before.hash, changeWait) {
 		return d.freeze("the idle reset did not change the screen")
 	}
 	return nil
