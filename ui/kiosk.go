@@ -132,7 +132,10 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 }
 
 // SetWindow gives the kiosk its window, which staff mode's file dialogs need.
-func (k *Kiosk) SetWindow(w fyne.Window) { k.win = w }
+func (k *Kiosk) SetWindow(w fyne.Window) {
+	k.win = w
+	k.watch.canvas = w.Canvas()
+}
 
 // Watchdog notices a window that stops being drawn while touches are acted
 // on; put its Object in the window and Run it.
