@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -45,6 +46,10 @@ type Store struct {
 	Now func() time.Time
 
 	marked bool // MarkInUse made the in-use record
+
+	readOnly bool       // opened by OpenReadOnly
+	roMu     sync.Mutex // guards roPIN
+	roPIN    *pinState  // the staff PIN's state, counted in memory when read-only
 }
 
 // DefaultPath is where the kiosk keeps its database when --db is not given:

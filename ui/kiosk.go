@@ -38,6 +38,9 @@ type Options struct {
 	Languages []data.Lang
 	// OnExit ends the program when staff exit the kiosk (restart: start it again).
 	OnExit func(restart bool)
+	// ReadOnly, when not empty, says why the kiosk's disk cannot be written;
+	// staff mode shows it.
+	ReadOnly string
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).
