@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
@@ -149,4 +150,12 @@ func processAlive(pid int) bool {
 	}
 	err = p.Signal(syscall.Signal(0))
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// TruncateJournal checkpoints SQLite's write-ahead log and cuts it to
+// nothing: after a transaction that failed on a full disk, the log keeps
+// the pages it grew by until then, and the disk stays that much fuller.
+func (s *Store) TruncateJournal(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
 }

@@ -126,6 +126,9 @@ func (rd *reader) photos(ctx context.Context, lib *media.Library, progress func(
 }
 
 func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudget) photoResult {
+	if lib != nil && lib.WriteFailure() != nil {
+		return photoResult{found: true, err: media.ErrStopped} // the disk failed: stop
+	}
 	b, err := readLimited(fsys, source, maxPhotoBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return photoResult{}
