@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +47,19 @@ func mountReadOnlyCopy(t *testing.T, db string) string {
 	return filepath.Join(mnt, filepath.Base(db))
 }
 
+// freeDisplay is an X display number with no server on it.
+func freeDisplay(t *testing.T) string {
+	for n := 180; n < 240; n++ {
+		_, errSock := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+		_, errLock := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n))
+		if os.IsNotExist(errSock) && os.IsNotExist(errLock) {
+			return fmt.Sprintf(":%d", n)
+		}
+	}
+	t.Skip("no free X display between :180 and :239")
+	return ""
+}
+
 func TestKioskOnAReadOnlyDiskShowsTheCatalogue(t *testing.T) {
 	if _, err := exec.LookPath("Xvfb"); err != nil {
 		t.Skip("Xvfb is not installed (make test-deps)")
@@ -58,12 +72,12 @@ func TestKioskOnAReadOnlyDiskShowsTheCatalogue(t *testing.T) {
 	}
 	ro := mountReadOnlyCopy(t, db)
 
-	display := ":177"
+	display := freeDisplay(t)
 	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	if err := xvfb.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	t.Cleanup(func() { xvfb.Process.Signal(os.Interrupt); xvfb.Wait() }) // lets it remove its lock
 	time.Sleep(time.Second)
 
 	self, err := os.Executable()

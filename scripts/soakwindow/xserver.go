@@ -47,7 +47,7 @@ func startX(w, h int) (*xserver, error) {
 
 func (x *xserver) stop() {
 	if x.cmd != nil && x.cmd.Process != nil {
-		x.cmd.Process.Kill()
+		x.cmd.Process.Signal(os.Interrupt) // lets it remove its socket and lock
 		x.cmd.Wait()
 	}
 }
