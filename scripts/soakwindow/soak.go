@@ -155,7 +155,7 @@ type driver struct {
 }
 
 func (d *driver) waitFirstScreen() error {
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute) // a cold start on a busy machine
 	for time.Now().Before(deadline) {
 		if !d.k.alive() {
 			return d.crashed()
@@ -168,7 +168,7 @@ func (d *driver) waitFirstScreen() error {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	return errors.New("the kiosk drew nothing within 60 s")
+	return errors.New("the kiosk drew nothing within 3 minutes")
 }
 
 func (d *driver) crashed() error {
