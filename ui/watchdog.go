@@ -15,9 +15,9 @@ import (
 // The watchdog's limits: how long a repaint may take while visitors are
 // touching the screen, and how long the UI goroutine may not run at all.
 const (
-	drawLimit      = 15 * time.Second
+	drawLimit      = 30 * time.Second
 	drawLimitTaps  = 2 // touches acted on meanwhile, so a hidden window is not a stall
-	uiLimit        = 20 * time.Second
+	uiLimit        = 45 * time.Second
 	watchdogPeriod = time.Second
 )
 
@@ -31,8 +31,10 @@ const (
 // the painter last drew the probe: a canvas.Raster's generator runs only
 // when its texture is made, which is at a paint after a refresh. Under load
 // a request is sometimes drawn seconds late while the screen itself goes on
-// changing (seen in the real-window soak), hence the 15 s limit: the
-// freeze it is for lasted minutes.
+// changing, and on a machine loaded twenty times over a frame took
+// seconds and a heartbeat twenty (both seen in the real-window soak), hence
+// limits of 30 and 45 s: the freeze it is for lasted minutes, and systemd's
+// watchdog (30 s) already catches a UI goroutine that hangs.
 type Watchdog struct {
 	probe  *canvas.Raster
 	obj    fyne.CanvasObject
