@@ -17,8 +17,8 @@ import (
 // mode, say), loses those entries at the next cache clean. From then on a
 // refresh of those objects is silently dropped: no dirty flag, no frame,
 // while taps keep being acted on, until some other change happens to
-// redraw the window. That is the freeze issue 11 saw (and the real-window
-// soak reproduced within a minute with a 15 s cache).
+// redraw the window. That fits the freeze issue 11 saw (not reproduced
+// since; see BENCHMARKS.md).
 //
 // It runs on the UI goroutine, every second, from the watchdog; a screen's
 // tree is a few thousand objects at most.
