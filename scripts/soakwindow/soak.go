@@ -332,12 +332,8 @@ func (d *driver) staffExitCancel() error {
 		{"Exit kiosk", W - 84, 40},
 		{"Cancel", W/2 - 292, (H+80)/2 + 6},
 		{"Leave staff mode", W - 316, 40},
-		{"a visitor taps a language", 0, 0},
-		{"a visitor taps Home", 0, 0},
 	}
 	steps[0].x, steps[0].y = d.pinKey(10)
-	steps[4].x, steps[4].y = d.lang(1 + d.rng.Intn(4))
-	steps[5].x, steps[5].y = d.lang(0)
 	for _, s := range steps {
 		before, err := d.x.grab()
 		if err != nil {
@@ -350,12 +346,25 @@ func (d *driver) staffExitCancel() error {
 			// The PIN may be locked out by earlier wrong ones: then the
 			// pad stays, and the rest of the sequence only touches it.
 			fmt.Fprintf(d.logw, "staff sequence: the screen did not change after %s\n", s.what)
-			if s.what == "a visitor taps Home" || s.what == "a visitor taps a language" {
-				return d.freeze("after staff mode's Exit, Cancel, Leave: " + s.what)
-			}
 			d.x.tap(d.pinKey(11)) // cancel a locked-out pad
 			return nil
 		}
+	}
+	// Then a visitor taps English, then Tiếng Việt: whichever language
+	// the screen was in, at least one of the two changes it.
+	changed := false
+	for _, l := range []int{1, 0} {
+		before, err := d.x.grab()
+		if err != nil {
+			return err
+		}
+		if err := d.x.tap(d.lang(l)); err != nil {
+			return err
+		}
+		changed = d.changes(before.hash, changeWait) || changed
+	}
+	if !changed {
+		return d.freeze("after staff mode's Exit, Cancel, Leave: neither English nor Tiếng Việt changed the screen")
 	}
 	return nil
 }
