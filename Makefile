@@ -5,13 +5,14 @@ GO      ?= go
 BIN     := bin/ocopkiosk
 # Debian packages: a C compiler and GL/X11 headers for Fyne and go-sqlite3
 # (cgo), a CJK font so Korean, Chinese and Japanese are drawn, and for the
-# tests Xvfb, zbarimg (to decode QR codes from screenshots), ImageMagick and
-# the stock minisign tool (signatures are checked against it both ways).
+# tests Xvfb, zbarimg (to decode QR codes from screenshots), ImageMagick,
+# the stock minisign tool (signatures are checked against it both ways), and
+# xdotool (the real-window soak drives the kiosk with it).
 DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
-TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign
+TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign xdotool
 RUN_ARGS ?= --window
 
-.PHONY: run build deps test-deps test vet bench bench-smoke soak fuzz screenshots clean
+.PHONY: run build deps test-deps test vet bench bench-smoke soak soak-window soak-window-short fuzz screenshots clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -28,10 +29,12 @@ test-deps:
 
 # test is what CI runs: every test with the race detector (the soak and the
 # crash test in their short forms), then every benchmark once, to prove they
-# still run (timings are checked by `make bench`, not here).
-test: test-deps vet
+# still run (timings are checked by `make bench`, not here), then the
+# real-window soak in its short form.
+test: test-deps vet build
 	$(GO) test -race -count=1 ./...
 	$(MAKE) bench-smoke
+	$(MAKE) soak-window-short
 
 bench-smoke:
 	$(GO) test -run '^$$' -bench . -benchtime=1x ./...
@@ -50,6 +53,25 @@ bench: build test-deps
 # soak is the long day: 10,000 random visitor actions on the national catalogue.
 soak:
 	OCOP_SOAK_ACTIONS=10000 OCOP_SOAK_NATIONAL=1 $(GO) test -count=1 -timeout 60m -run TestSoak -v ./ui
+
+# soak-window is the long day on the real window: Xvfb, the real binary, the
+# Hanoi catalogue (made on first use), SOAK_ACTIONS random visitor actions
+# sent with xdotool, memory and the screen sampled; it fails on a crash, a
+# freeze, a blank or oversized window, or memory over the targets
+# (BENCHMARKS.md). The log, readings and screenshots go to SOAK_DIR.
+SOAK_ACTIONS ?= 10000
+SOAK_DIR ?= out/soak-window
+soak-window: build test-deps
+	@test -f $(SOAK_DIR)/hanoi.db || { mkdir -p $(SOAK_DIR) && \
+		./$(BIN) gen --size hanoi --seed 1 -o $(SOAK_DIR)/hanoi-pack && \
+		./$(BIN) import --db $(SOAK_DIR)/hanoi.db $(SOAK_DIR)/hanoi-pack; }
+	$(GO) run ./scripts/soakwindow -bin $(BIN) -db $(SOAK_DIR)/hanoi.db -out $(SOAK_DIR) \
+		-actions $(SOAK_ACTIONS) -sample-every 250
+
+# soak-window-short is the CI form: 300 actions on the built-in sample.
+soak-window-short: build test-deps
+	rm -rf out/soak-window-short
+	$(GO) run ./scripts/soakwindow -bin $(BIN) -out out/soak-window-short -actions 300 -sample-every 100 -rest 60s
 
 # fuzz runs each fuzzer for FUZZTIME; what they find lands in testdata/fuzz.
 FUZZTIME ?= 60s

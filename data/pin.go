@@ -81,6 +81,13 @@ type pinState struct {
 }
 
 func (s *Store) readPIN(ctx context.Context) (pinState, error) {
+	if s.readOnly {
+		s.roMu.Lock()
+		defer s.roMu.Unlock()
+		if s.roPIN != nil {
+			return *s.roPIN, nil // wrong PINs counted in memory (see swapPIN)
+		}
+	}
 	var st pinState
 	err := s.db.QueryRowContext(ctx, `SELECT hash, failures, lockouts, locked_until FROM staff_pin WHERE id = 1`).
 		Scan(&st.hash, &st.failures, &st.lockouts, &st.until)
@@ -214,6 +221,19 @@ func pinMatches(hash, pin string) (bool, error) {
 // swapPIN writes next's counters if the row still holds old, and reports
 // whether it did.
 func (s *Store) swapPIN(ctx context.Context, old, next pinState) (bool, error) {
+	if s.readOnly {
+		// A read-only database (OpenReadOnly) cannot record wrong PINs;
+		// they are counted in memory, so the lockout still holds until the
+		// kiosk restarts.
+		s.roMu.Lock()
+		defer s.roMu.Unlock()
+		next.until = ""
+		if !next.lockedUntil.IsZero() {
+			next.until = next.lockedUntil.UTC().Format(time.RFC3339Nano)
+		}
+		s.roPIN = &next
+		return true, nil
+	}
 	until := ""
 	if !next.lockedUntil.IsZero() {
 		until = next.lockedUntil.UTC().Format(time.RFC3339Nano)

@@ -92,6 +92,9 @@ func (r *Recorder) Dropped() int64 { return r.dropped.Load() }
 // Close flushes and stops the goroutine; Record after Close is a no-op. It
 // returns the latest failed write, if any, so that shutdown can log it.
 func (r *Recorder) Close() error {
+	if r == nil {
+		return nil // a read-only kiosk has none (see MemoryRecorder)
+	}
 	r.closeOnce.Do(func() {
 		r.closed.Store(true)
 		close(r.quit)

@@ -29,23 +29,17 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			return st, fmt.Errorf("count %s: %w", table, err)
 		}
 	}
-	present := map[Lang]bool{}
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT lang FROM texts`)
-	if err != nil {
-		return st, fmt.Errorf("list languages: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var l string
-		if err := rows.Scan(&l); err != nil {
-			return st, err
-		}
-		present[Lang(l)] = true
-	}
+	// One probe per language: SELECT DISTINCT lang read every text (half
+	// a million rows, 0.3 s, in a national catalogue); a language that is
+	// present is found at once. (One that is absent still costs a scan.)
 	for _, l := range Languages {
-		if present[l] {
+		var present bool
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM texts WHERE lang = ?)`, string(l)).Scan(&present); err != nil {
+			return st, fmt.Errorf("list languages: %w", err)
+		}
+		if present {
 			st.Languages = append(st.Languages, l)
 		}
 	}
-	return st, rows.Err()
+	return st, nil
 }

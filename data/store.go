@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -43,6 +44,12 @@ type Store struct {
 	path string
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
+
+	marked bool // MarkInUse made the in-use record
+
+	readOnly bool       // opened by OpenReadOnly
+	roMu     sync.Mutex // guards roPIN
+	roPIN    *pinState  // the staff PIN's state, counted in memory when read-only
 }
 
 // DefaultPath is where the kiosk keeps its database when --db is not given:
@@ -68,15 +75,20 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "ocopkiosk", "kiosk.db"), nil
 }
 
-// Open opens (creating if needed) the database at path, checks it, and
-// brings its schema up to date.
-func Open(path string) (*Store, error) { return open(path, true) }
+// Open opens (creating if needed) the database at path, checks it cheaply
+// (its header and every table's first page; see opencheck.go), and brings
+// its schema up to date. After a kiosk stopped without closing it (see
+// MarkInUse), it also runs the quick check, which reads every page.
+func Open(path string) (*Store, error) { return open(path, false) }
 
-// OpenUnchecked is Open without the quick check, which reads every page: a
-// national catalogue's database takes a second to check, too long to keep
-// a kiosk's first screen waiting. The kiosk runs QuickCheck in the
-// background once its window is up (and MarkDamaged if it fails).
+// OpenUnchecked is Open: the quick check, which reads every page (a second
+// for a national catalogue), runs at open only after an unclean shutdown.
+// The kiosk runs QuickCheck in the background once its window is up (and
+// MarkDamaged if it fails). Kept for the kiosk's deferred recovery.
 func OpenUnchecked(path string) (*Store, error) { return open(path, false) }
+
+// OpenFullyChecked is Open with the quick check whatever happened before.
+func OpenFullyChecked(path string) (*Store, error) { return open(path, true) }
 
 // QuickCheck runs SQLite's quick check; an error wraps ErrCorrupt when the
 // database is damaged.
@@ -85,6 +97,9 @@ func (s *Store) QuickCheck() error { return s.check() }
 func open(path string, checked bool) (*Store, error) {
 	if err := preparePrivate(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -96,11 +111,15 @@ func open(path string, checked bool) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, Now: time.Now}
-	if checked {
+	if checked || uncleanShutdown(path) {
 		if err := s.check(); err != nil {
 			db.Close()
 			return nil, err
 		}
+	}
+	if err := s.checkTables(); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
@@ -114,8 +133,15 @@ func open(path string, checked bool) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, and removes the in-use record MarkInUse made.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.marked && err == nil {
+		s.marked = false
+		os.Remove(inUseMarker(s.path))
+	}
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

@@ -25,6 +25,7 @@ type idleState struct {
 // dismisses "Still there?" and the attract loop, since someone is there.
 func (k *Kiosk) Touch() {
 	k.idle.last = k.opt.Now()
+	k.watch.touched()
 	if k.idle.warning != nil || k.idle.attract != nil {
 		k.hideOverlay()
 	}

@@ -38,6 +38,9 @@ type Options struct {
 	Languages []data.Lang
 	// OnExit ends the program when staff exit the kiosk (restart: start it again).
 	OnExit func(restart bool)
+	// ReadOnly, when not empty, says why the kiosk's disk cannot be written;
+	// staff mode shows it.
+	ReadOnly string
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).
@@ -103,6 +106,7 @@ type Kiosk struct {
 	shownQR     *qrPanel          // the screen's QR panel, if it has one
 
 	idle  idleState
+	watch *Watchdog
 	staff staffState
 	visit visit
 	win   fyne.Window // for staff mode's file dialogs
@@ -124,13 +128,21 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 	k.overlay = container.NewStack()
 	k.root = container.NewStack(k.page, k.overlay)
 	k.idle.last = opt.Now()
+	k.watch = newWatchdog(opt.Now)
 	k.history = []Route{{Screen: ScreenHome}}
 	k.show()
 	return k
 }
 
 // SetWindow gives the kiosk its window, which staff mode's file dialogs need.
-func (k *Kiosk) SetWindow(w fyne.Window) { k.win = w }
+func (k *Kiosk) SetWindow(w fyne.Window) {
+	k.win = w
+	k.watch.canvas = w.Canvas()
+}
+
+// Watchdog notices a window that stops being drawn while touches are acted
+// on; put its Object in the window and Run it.
+func (k *Kiosk) Watchdog() *Watchdog { return k.watch }
 
 // Root is the kiosk's content for a window.
 func (k *Kiosk) Root() fyne.CanvasObject { return k.root }
@@ -205,6 +217,7 @@ func (k *Kiosk) show() {
 	if k.shownQR != nil {
 		k.shownQR.code.Image = nil
 		k.shownQR.code.Hide()
+		k.shownQR.code.Refresh() // off screen: Fyne frees its texture at the next frame
 	}
 	k.shown, k.shownScroll, k.shownQR = r, nil, nil
 	content := k.build(r)

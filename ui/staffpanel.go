@@ -49,7 +49,10 @@ func newStaffPanel(k *Kiosk) *staffPanel {
 	bar.Add(newTouchButton(k.t("staff.leave"), nil, styleOnDark, k.leaveStaff))
 	bar.Add(newTouchButton(k.t("staff.exit"), nil, styleOnDark, p.confirmExit))
 	bg := canvas.NewRectangle(colorInk)
-	top := container.NewStack(bg, container.NewPadded(bar))
+	top := fyne.CanvasObject(container.NewStack(bg, container.NewPadded(bar)))
+	if note := k.readOnlyNote(); note != nil { // why nothing here can be saved
+		top = container.NewVBox(top, note)
+	}
 	paper := canvas.NewRectangle(colorPaper)
 	// The backdrop under everything takes stray touches as staff activity.
 	p.obj = container.NewStack(newBackdrop(colorPaper, k.Touch), container.NewBorder(top, nil, nil, nil,

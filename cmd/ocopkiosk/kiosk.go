@@ -30,13 +30,16 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	// The quick check reads every page: for a national catalogue that is a
-	// second the first screen would wait. It runs once the window is up.
-	st, err := openContentWith(ctx, e, *db, data.OpenOrRecoverDeferred)
+	st, readOnly, err := openKioskStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if readOnly == "" {
+		if err := st.MarkInUse(); err != nil { // so that the next start knows if this one crashed
+			fyne.LogError("", err)
+		}
+	}
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
@@ -52,23 +55,28 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if idleSet(fs) {
 		settings.IdleTimeout = *idle
 	}
-	if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
-		fyne.LogError("prune old visitor events", err)
-	} else if n > 0 {
-		fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
+	var events *data.Recorder
+	var recorder ui.EventRecorder = data.NewMemoryRecorder(50000) // a read-only disk keeps them in memory
+	if readOnly == "" {
+		if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
+			fyne.LogError("prune old visitor events", err)
+		} else if n > 0 {
+			fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
+		}
+		events = data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
+		defer events.Close()
+		recorder = events
 	}
-	events := data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
-	defer events.Close()
 	restart := false
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
 		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
-		Staff: ui.StoreBackend{Store: st}, Events: events,
+		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly,
 		OnExit: func(again bool) { restart = again; a.Quit() },
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
-	w.SetContent(k.Root())
+	w.SetContent(k.WindowContent())
 	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
 	if *windowed {
 		w.Resize(fyne.NewSize(1600, 900))
@@ -82,7 +90,11 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	k.Start(runCtx)
-	go pruneDaily(runCtx, st)
+	if readOnly == "" {
+		go pruneDaily(runCtx, st)
+	}
+	go trimMemory(runCtx)
+	watchUI(runCtx, k.Watchdog(), e.stderr, events, st)
 	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
 	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
 	if os.Getenv("OCOP_STARTUP_PROBE") != "" {

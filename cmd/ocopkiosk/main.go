@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	_ "ocopkiosk/internal/earlyenv" // before Fyne reads the environment: see the package
 	"os"
 	"sort"
 	"strings"
@@ -31,6 +32,7 @@ func init() {
 		"import":     {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
 		"validate":   {"check a content pack and report every problem; changes nothing", "PACK", runValidate},
 		"export":     {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
+		"check":      {"run SQLite's full integrity check on the database; changes nothing", "[--db PATH]", runCheck},
 		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
 		"search":     {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
 		"bench":      {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},

@@ -14,6 +14,11 @@ import (
 func restartSelf(events *data.Recorder, st *data.Store) error {
 	events.Close()
 	st.Close()
+	return execSelf()
+}
+
+// execSelf replaces this process with a new start of the kiosk.
+func execSelf() error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err

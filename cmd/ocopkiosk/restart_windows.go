@@ -14,6 +14,20 @@ import (
 func restartSelf(events *data.Recorder, st *data.Store) error {
 	events.Close()
 	st.Close()
+	return startSelf()
+}
+
+// execSelf starts a new kiosk and ends this one.
+func execSelf() error {
+	if err := startSelf(); err != nil {
+		return err
+	}
+	os.Exit(0)
+	return nil
+}
+
+// startSelf starts a new kiosk process.
+func startSelf() error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err

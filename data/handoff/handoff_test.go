@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -457,4 +458,51 @@ func BenchmarkPNG(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(link)), "chars") // after the loop, which clears reported metrics
+}
+
+// qrLink187 is a product link as long as the longest the kiosk shows (187
+// characters), for the QR benchmarks.
+var qrLink187 = "https://shopee.vn/Binh-gom-men-lam-ve-tay-i.123456789.987654321?utm_source=ocop-kiosk&utm_medium=qr&utm_campaign=hanoi-ocop-centre&utm_content=bt-lotus-tea-set&lang=ko&x=abcdefghijklmnopq"
+
+// BenchmarkQRImageFirst encodes and draws a code never shown before.
+func BenchmarkQRImageFirst(b *testing.B) {
+	for b.Loop() {
+		q, err := Code(qrLink187)
+		if err != nil {
+			b.Fatal(err)
+		}
+		draw(q.Bitmap(), 7)
+	}
+	b.ReportMetric(float64(len(qrLink187)), "chars")
+}
+
+// BenchmarkQRImage is a code as the kiosk draws it again: encoded once
+// (Modules), drawn at the panel's size. Target: ≤ 1 ms (BENCHMARKS.md).
+func BenchmarkQRImage(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := ImageToFit(qrLink187, 460, 6); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(qrLink187)), "chars")
+}
+
+func TestModulesAreEncodedOnceAndStayCorrect(t *testing.T) {
+	q, err := Code(qrLink187)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := q.Bitmap()
+	for range 2 {
+		got, err := Modules(qrLink187)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatal("Modules differs from the encoder's bitmap")
+		}
+	}
+	if _, err := Modules(""); err == nil {
+		t.Error("an empty text was encoded")
+	}
 }

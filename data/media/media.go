@@ -56,6 +56,7 @@ const (
 // Library is a folder of photos.
 type Library struct {
 	Dir string
+	log *writeLog // what an import wrote (TrackWrites); nil: not tracked
 }
 
 // Path is where a photo's variant lives (whether or not it exists yet).
@@ -124,14 +125,34 @@ func Decode(b []byte) (image.Image, Info, error) {
 // Variants already present (the same photo imported before) are kept as they
 // are. Each file appears atomically, so a crash never leaves half a photo.
 func (l Library) Add(hash string, original []byte, img image.Image) error {
-	if err := writeIfMissing(l.Path(hash, Original), func() ([]byte, error) { return original, nil }); err != nil {
+	if l.WriteFailure() != nil {
+		return ErrStopped
+	}
+	if err := l.writeIfMissing(l.Path(hash, Original), func() ([]byte, error) { return original, nil }); err != nil {
 		return err
 	}
 	display, thumb := variants(original, img)
-	if err := writeIfMissing(l.Path(hash, Display), display); err != nil {
+	if err := l.writeIfMissing(l.Path(hash, Display), display); err != nil {
 		return err
 	}
-	return writeIfMissing(l.Path(hash, Thumb), thumb)
+	return l.writeIfMissing(l.Path(hash, Thumb), thumb)
+}
+
+// writeIfMissing writes a variant not stored yet, recording it (TrackWrites).
+func (l Library) writeIfMissing(path string, make func() ([]byte, error)) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	b, err := make()
+	if err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	if err := WriteFileAtomic(path, b); err != nil {
+		l.failed(err) // the disk's fault, not the photo's: stop here
+		return err
+	}
+	l.wrote(path, len(b))
+	return nil
 }
 
 // Has reports whether every variant of the photo is stored.

@@ -87,3 +87,13 @@ func halve(src *image.RGBA) *image.RGBA {
 	}
 	return dst
 }
+
+// Shrink scales img down to w×h, as the display copies are made: for a
+// photo shown smaller than it is stored, so that its texture is no larger
+// than what is drawn.
+func Shrink(img image.Image, w, h int) *image.RGBA { return scaleDown(img, w, h) }
+
+// RGBA converts img to the form a texture is uploaded from, for a photo
+// shown at the size it is stored: done once, off the UI goroutine, instead
+// of by the renderer at every upload.
+func RGBA(img image.Image) *image.RGBA { return toRGBA(img) }

@@ -135,6 +135,9 @@ func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudge
 			res = photoResult{found: true, err: fmt.Errorf("picture could not be read: the decoder failed (%v)", r)}
 		}
 	}()
+	if lib != nil && lib.WriteFailure() != nil {
+		return photoResult{found: true, err: media.ErrStopped} // the disk failed: stop
+	}
 	b, err := readLimited(fsys, source, maxPhotoBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return photoResult{}

@@ -82,24 +82,37 @@ func Import(ctx context.Context, st *data.Store, path string, opts Options) (cat
 		return nil, err
 	}
 	defer src.close()
-	return importSource(ctx, st, src, !isKept(st, path), opts)
+	keepCopy := !isKept(st, path)
+	var packBytes int64
+	if keepCopy {
+		packBytes = packSize(path)
+	}
+	return importSource(ctx, st, src, keepCopy, opts, packBytes)
 }
 
 // ImportFS is Import for a pack in a file system, such as the sample
 // content built into the binary.
 func ImportFS(ctx context.Context, st *data.Store, fsys fs.FS, opts Options) (cat *data.Catalogue, err error) {
 	defer failOnPanic("import", &cat, &err)
-	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, true, opts)
+	return importSource(ctx, st, &source{fsys: fsys, close: func() error { return nil }}, true, opts, 0)
 }
 
-func importSource(ctx context.Context, st *data.Store, src *source, keepCopy bool, opts Options) (*data.Catalogue, error) {
-	lib := st.Photos()
-	cat, err := loadFS(ctx, src, &lib, opts)
+func importSource(ctx context.Context, st *data.Store, src *source, keepCopy bool, opts Options, packBytes int64) (*data.Catalogue, error) {
+	// Every file written is recorded, so that an import that cannot finish
+	// (a full disk, a failed save) leaves the disk as it found it.
+	lib := st.Photos().TrackWrites()
+	spaceCheck := func(rd *reader) error { return checkSpace(rd, st, packBytes) }
+	cat, err := loadFS(ctx, src, &lib, opts, spaceCheck)
 	if err != nil {
+		if lib.WriteFailure() == nil {
+			lib.RemoveWritten() // photos of a pack with problems elsewhere, or a cancelled import
+		}
 		return nil, err
 	}
 	opts.report("saving", 0, 1)
 	if err := st.ReplaceCatalogue(ctx, cat); err != nil {
+		err = saveFailed(err, lib)
+		st.TruncateJournal(context.WithoutCancel(ctx)) // hand back what the failed save grew the log by
 		return nil, err
 	}
 	opts.report("saving", 1, 1)
@@ -124,10 +137,12 @@ func load(ctx context.Context, path string, lib *media.Library, opts Options) (*
 		return nil, err
 	}
 	defer src.close()
-	return loadFS(ctx, src, lib, opts)
+	return loadFS(ctx, src, lib, opts, nil)
 }
 
-func loadFS(ctx context.Context, src *source, lib *media.Library, opts Options) (*data.Catalogue, error) {
+// loadFS reads and checks a pack; with a library it also stores the photos,
+// after beforeWrite (the space check) has agreed.
+func loadFS(ctx context.Context, src *source, lib *media.Library, opts Options, beforeWrite func(*reader) error) (*data.Catalogue, error) {
 	opts.report("reading", 0, 1)
 	rd := readWith(src.fsys, readConfig{allowedHosts: opts.AllowedHosts})
 	opts.report("reading", 1, 1)
@@ -136,7 +151,16 @@ func loadFS(ctx context.Context, src *source, lib *media.Library, opts Options) 
 	if len(rd.r.problems) > 0 {
 		lib = nil
 	}
+	if lib != nil && beforeWrite != nil {
+		if err := beforeWrite(rd); err != nil {
+			return nil, err
+		}
+	}
 	rd.photos(ctx, lib, func(done, total int) { opts.report("photos", done, total) })
+	if lib != nil && lib.WriteFailure() != nil {
+		// One line, not one problem per photo that could not be written.
+		return nil, writeFailed(*lib)
+	}
 	if len(rd.r.problems) > 0 {
 		return nil, rd.r.problems.sorted()
 	}
