@@ -153,6 +153,7 @@ func (c cellReader) link(column string, required bool) string {
 		u, _ := url.Parse(s) // CheckLink has parsed it
 		if host := strings.ToLower(u.Hostname()); !data.HostAllowed(host, c.allowedHosts) {
 			c.bad(column, "host %q is not on the kiosk's list of allowed sites", host)
+			c.r.dependsOn(SettingAllowedSites)
 		}
 	}
 	return s
