@@ -72,3 +72,25 @@ func (s *Store) CheckSetupCode(ctx context.Context, code string) (PINResult, err
 		return st.setupHash, nil
 	})
 }
+
+// PINLockout is when the running wrong-PIN lockout ends, or zero when none
+// runs, so that a PIN pad opened during one shows it at once. Like
+// CheckPIN, it never reports a lockout longer than its own length from now.
+func (s *Store) PINLockout(ctx context.Context) (time.Time, error) {
+	st, err := s.readPIN(ctx)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("read staff PIN: %w", err)
+	}
+	now := s.Now()
+	if !now.Before(st.lockedUntil) {
+		return time.Time{}, nil
+	}
+	return minTime(st.lockedUntil, now.Add(lockoutFor(max(st.lockouts, 1)))).In(now.Location()), nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}

@@ -49,8 +49,13 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	overridden := map[string]string{}
 	if idleSet(fs) {
 		settings.IdleTimeout = *idle
+		overridden["idle"] = "--idle " + idle.String()
+	}
+	if _, err := st.PruneAudit(ctx, time.Now()); err != nil {
+		fyne.LogError("prune the audit log", err)
 	}
 	if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
 		fyne.LogError("prune old visitor events", err)
@@ -63,7 +68,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
 		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
-		Staff: ui.StoreBackend{Store: st}, Events: events,
+		Staff: ui.StoreBackend{Store: st}, Events: events, Overridden: overridden,
 		OnExit: func(again bool) { restart = again; a.Quit() },
 	})
 	k.ApplySettings(settings)
@@ -194,6 +199,9 @@ func pruneDaily(ctx context.Context, st *data.Store) {
 		settings, err := st.Settings(ctx)
 		if err == nil {
 			_, err = st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays)
+		}
+		if err == nil {
+			_, err = st.PruneAudit(ctx, time.Now())
 		}
 		if err != nil {
 			fyne.LogError("prune old visitor events", err)
