@@ -32,6 +32,7 @@ type contentView struct {
 	cancelImport func()         // stops the running import
 	started      time.Time      // when the running import started
 	picker       *contentPicker // the open picker, if any
+	importDone   <-chan struct{} // closed when the import chosen in the picker is over (tests)
 }
 
 func (p *staffPanel) contentTab() fyne.CanvasObject {
@@ -108,7 +109,7 @@ func (v *contentView) showSummary() {
 // chooseImport opens the content picker over the tab; the pack chosen is
 // imported.
 func (v *contentView) chooseImport() {
-	v.openPicker(false, func(path string) { v.importPack(path) })
+	v.openPicker(false, func(path string) { v.importDone = v.importPack(path) })
 }
 
 // chooseExport opens the picker to choose a folder (on a drive, first) to

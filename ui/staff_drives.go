@@ -12,7 +12,7 @@ import (
 // A kiosk's content arrives on a USB stick. The picker starts at the
 // removable drives: on Linux the folders udisks and desktop automounters
 // mount sticks under (/media/USER/NAME, /run/media/USER/NAME, /media/NAME)
-// and any mount point below /media, /run/media or /mnt; on Windows the
+// and any other mount point below /media or /run/media; on Windows the
 // drive letters after C:.
 
 // drive is a removable drive (or a folder standing in for one).
@@ -24,7 +24,8 @@ type drive struct {
 // removableDrives lists the mounted removable drives, or when bases is
 // given (tests, screenshots), the folders inside bases.
 func removableDrives(bases []string) []drive {
-	if bases == nil {
+	system := bases == nil
+	if system {
 		bases = removableBases()
 	}
 	var out []drive
@@ -58,8 +59,10 @@ func removableDrives(bases []string) []drive {
 			}
 		}
 	}
-	for _, m := range mountPoints() {
-		add(m)
+	if system {
+		for _, m := range mountPoints() {
+			add(m)
+		}
 	}
 	slices.SortFunc(out, func(a, b drive) int { return strings.Compare(a.name, b.name) })
 	return out
@@ -77,8 +80,9 @@ func removableBases() []string {
 	return append(bases, "/media")
 }
 
-// mountPoints are the mounted file systems below /media, /run/media and
-// /mnt, read from /proc/mounts (Linux only; elsewhere none).
+// mountPoints are the mounted file systems below /media and /run/media,
+// read from /proc/mounts (Linux only; elsewhere none). /mnt is left out: it
+// holds the system's own mounts more often than a stick.
 func mountPoints() []string {
 	f, err := os.Open("/proc/mounts")
 	if err != nil {
@@ -94,7 +98,7 @@ func mountPoints() []string {
 		}
 		// /proc/mounts writes a space in a path as \040.
 		p := strings.ReplaceAll(fields[1], `\040`, " ")
-		for _, root := range []string{"/media/", "/run/media/", "/mnt/"} {
+		for _, root := range []string{"/media/", "/run/media/"} {
 			if strings.HasPrefix(p, root) {
 				out = append(out, p)
 			}
