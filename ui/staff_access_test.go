@@ -274,7 +274,7 @@ func TestTheAuditLogRecordsEachAction(t *testing.T) {
 	f.tapTitle(5)
 	f.typePIN(t, "246813")
 	test.Tap(button(t, k, k.st("staff.tab_audit")))
-	if !onScreen(k, k.st("audit.action_settings")) || !onScreen(k, k.st("audit.outcome_failed")) || !onScreen(k, "idle time") {
+	if !onScreen(k, k.st("audit.action_settings")) || !onScreen(k, k.st("audit.outcome_failed")) || !onScreen(k, k.st("settings.idle")) {
 		t.Errorf("the audit tab does not show the log: %q", texts(k))
 	}
 }

@@ -27,11 +27,11 @@ type contentView struct {
 	problems *fyne.Container
 	busy     bool
 
-	buttons      []*touchButton // Import and Export, disabled while busy
-	cancel       *touchButton   // Cancel, during an import
-	cancelImport func()         // stops the running import
-	started      time.Time      // when the running import started
-	picker       *contentPicker // the open picker, if any
+	buttons      []*touchButton  // Import and Export, disabled while busy
+	cancel       *touchButton    // Cancel, during an import
+	cancelImport func()          // stops the running import
+	started      time.Time       // when the running import started
+	picker       *contentPicker  // the open picker, if any
 	importDone   <-chan struct{} // closed when the import chosen in the picker is over (tests)
 }
 
