@@ -30,6 +30,7 @@ type pinPad struct {
 	message     *widget.Label
 	keys        []*touchButton
 	digits      string
+	length      int // the dots shown before any digit: the length expected
 	lockedUntil time.Time
 	onSubmit    func(pin string)
 	onCancel    func()
@@ -38,11 +39,11 @@ type pinPad struct {
 
 var pinKeySize = fyne.NewSize(150, 96)
 
-// pinMessageHeight holds two lines of message, enough for the longest.
-const pinMessageHeight = 76
+// pinMessageHeight holds three lines of message, enough for the longest.
+const pinMessageHeight = 112
 
 func newPINPad(k *Kiosk, title string, onSubmit func(string), onCancel func()) *pinPad {
-	p := &pinPad{k: k, onSubmit: onSubmit, onCancel: onCancel}
+	p := &pinPad{k: k, onSubmit: onSubmit, onCancel: onCancel, length: data.MinPINDigits}
 	p.title = subheading(title)
 	p.title.Alignment = fyne.TextAlignCenter
 	p.title.Wrapping = fyne.TextWrapWord
@@ -66,11 +67,11 @@ func newPINPad(k *Kiosk, title string, onSubmit func(string), onCancel func()) *
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 24
 	box := container.NewVBox(p.title, p.dots,
-		container.NewGridWrap(fyne.NewSize(3*pinKeySize.Width+2*8, pinMessageHeight), p.message),
+		container.NewGridWrap(fyne.NewSize(560, pinMessageHeight), p.message),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(3*pinKeySize.Width+2*8, 4*pinKeySize.Height+3*8), keys)),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(300, 80), cancel)))
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(box)))
-	p.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 860), card)))
+	p.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 880), card)))
 	p.refresh()
 	return p
 }
@@ -102,6 +103,13 @@ func (p *pinPad) onOK() {
 	p.digits = ""
 	p.refresh()
 	p.onSubmit(pin)
+}
+
+// expect sets how many dots show before any digit is typed (8 for a
+// setup code).
+func (p *pinPad) expect(n int) {
+	p.length = n
+	p.refresh()
 }
 
 // ask changes the question (for "enter it again").
@@ -149,7 +157,7 @@ func (p *pinPad) tick(now time.Time) {
 func (p *pinPad) locked() bool { return !p.lockedUntil.IsZero() }
 
 func (p *pinPad) refresh() {
-	p.dots.Text = strings.Repeat("●", len(p.digits)) + strings.Repeat("○", max(0, data.MinPINDigits-len(p.digits)))
+	p.dots.Text = strings.Repeat("●", len(p.digits)) + strings.Repeat("○", max(0, p.length-len(p.digits)))
 	p.dots.Refresh()
 }
 

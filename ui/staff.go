@@ -99,6 +99,9 @@ func (k *Kiosk) openPINPad() {
 	k.beginStaffSession()
 	k.staff.step, k.staff.newPIN = step, ""
 	k.staff.pad = newPINPad(k, title, k.submitPIN, k.leaveStaff)
+	if step == askCode {
+		k.staff.pad.expect(data.SetupCodeDigits)
+	}
 	k.setOverlay(k.staff.pad.object())
 	// A lockout still running from before shows at once, keys disabled.
 	if res, err := k.opt.Staff.PINLockout(k.ctx); err == nil && res.After(k.opt.Now()) {
@@ -130,7 +133,7 @@ func (k *Kiosk) submitPIN(pin string) {
 			k.openPINPad()
 			return
 		}
-		k.afterCheck(res, err, data.AuditSignIn, k.openStaffPanel)
+		k.afterCheck(res, err, data.AuditSignIn, "staff.pin_wrong", k.openStaffPanel)
 	case askCode:
 		res, err := k.opt.Staff.CheckSetupCode(k.ctx, pin)
 		if errors.Is(err, data.ErrNoSetupCode) {
@@ -138,8 +141,9 @@ func (k *Kiosk) submitPIN(pin string) {
 			pad.say(k.st("staff.code_expired"))
 			return
 		}
-		k.afterCheck(res, err, data.AuditSetupCode, func() {
+		k.afterCheck(res, err, data.AuditSetupCode, "staff.code_wrong", func() {
 			k.staff.step = askNewPIN
+			pad.expect(data.MinPINDigits)
 			pad.ask(k.st("staff.pin_new"), "")
 		})
 	case askNewPIN, askPINAgain:
@@ -150,7 +154,7 @@ func (k *Kiosk) submitPIN(pin string) {
 // afterCheck acts on a PIN or setup code check: opens on a right one,
 // counts down a lockout, or says how many tries are left. Each outcome goes
 // into the audit log under action.
-func (k *Kiosk) afterCheck(res data.PINResult, err error, action string, onOK func()) {
+func (k *Kiosk) afterCheck(res data.PINResult, err error, action, wrongID string, onOK func()) {
 	pad := k.staff.pad
 	switch {
 	case err != nil:
@@ -166,7 +170,7 @@ func (k *Kiosk) afterCheck(res data.PINResult, err error, action string, onOK fu
 		pad.lock(res.LockedUntil)
 	default:
 		k.audit(action, data.OutcomeFailed, "wrong")
-		pad.say(k.sn("staff.pin_wrong", res.AttemptsLeft))
+		pad.say(k.sn(wrongID, res.AttemptsLeft))
 	}
 }
 

@@ -54,7 +54,7 @@ func TestASetupCodeSetsTheFirstPIN(t *testing.T) {
 		t.Fatalf("the gesture did not ask for the setup code: %q", texts(k))
 	}
 	f.typePIN(t, "00000000")
-	if k.StaffPanelOpen() || !onScreen(k, k.sn("staff.pin_wrong", 4)) {
+	if k.StaffPanelOpen() || !onScreen(k, k.sn("staff.code_wrong", 4)) {
 		t.Fatalf("a wrong code: %q", texts(k))
 	}
 	f.typePIN(t, code)

@@ -54,8 +54,10 @@ func removableDrives(bases []string) []drive {
 			continue
 		}
 		for _, e := range entries {
-			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-				add(filepath.Join(base, e.Name()))
+			p := filepath.Join(base, e.Name())
+			// /media/USER is itself a base (its sticks are listed), not a stick.
+			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !slices.Contains(bases, p) {
+				add(p)
 			}
 		}
 	}

@@ -22,5 +22,5 @@ func newStaffNotice(k *Kiosk, title, message string, onOK func()) fyne.CanvasObj
 	bg.CornerRadius = 24
 	box := container.NewVBox(t, m, widget.NewSeparator(), container.NewCenter(container.NewGridWrap(fyne.NewSize(300, 80), ok)))
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(box)))
-	return container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(820, 420), card)))
+	return container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(820, 330), card)))
 }
