@@ -269,5 +269,10 @@ func (k *Kiosk) title(r Route) string {
 	case ScreenSearch:
 		return k.t("search.title")
 	}
-	return k.centre.Name.In(k.lang)
+	if name := k.centre.Name.In(k.lang); name != "" {
+		return name
+	}
+	// A pack without a centre name: the title must still be there to tap,
+	// or staff could never reach staff mode.
+	return "OCOP"
 }

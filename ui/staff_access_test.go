@@ -212,6 +212,21 @@ func TestAStaffDialogLeftOpenGoesWithStaffModeAndItsCallbackDoesNothing(t *testi
 	}
 }
 
+// gatedImport is the store's backend with an import that, after its first
+// progress report, waits for the test (or a cancel) before it goes on:
+// the test can then tap Cancel without racing the import's own updates.
+type gatedImport struct {
+	StoreBackend
+	started chan struct{}
+}
+
+func (g gatedImport) ImportPack(ctx context.Context, path string, progress func(pack.Progress)) error {
+	progress(pack.Progress{Stage: "photos", Done: 1, Total: 100})
+	close(g.started)
+	<-ctx.Done() // Cancel
+	return g.StoreBackend.ImportPack(ctx, path, progress)
+}
+
 // Cancel during an import leaves the catalogue as it was.
 func TestCancelDuringImportLeavesTheCatalogue(t *testing.T) {
 	f := newStaffKiosk(t)
@@ -220,13 +235,16 @@ func TestCancelDuringImportLeavesTheCatalogue(t *testing.T) {
 	products := filepath.Join(packDir, "products.csv")
 	b, _ := os.ReadFile(products)
 	os.WriteFile(products, []byte(strings.Replace(string(b), "Bộ ấm", "Bộ ấm mới", 1)), 0o644)
+	gate := gatedImport{StoreBackend: StoreBackend{f.st}, started: make(chan struct{})}
+	f.k.opt.Staff = gate
 	f.unlock(t)
 	k := f.k
 	v := k.staff.panel.content
 	before, _ := f.st.LoadCatalogue(context.Background())
 	done := v.importPack(packDir)
-	if !v.buttons[0].disabled || !v.buttons[1].disabled || !v.cancel.Visible() {
-		t.Error("the buttons are not disabled, or Cancel is not shown, during the import")
+	<-gate.started
+	if !v.buttons[0].disabled || !v.buttons[1].disabled || !v.cancel.Visible() || v.cancel.disabled {
+		t.Error("the buttons are not disabled, or Cancel is not offered, during the import")
 	}
 	test.Tap(v.cancel)
 	<-done
@@ -361,4 +379,16 @@ func findText(t *testing.T, k *Kiosk, text string) *backdrop {
 		t.Fatalf("no row shows %q: %q", text, texts(k))
 	}
 	return found
+}
+
+// A pack without a centre name still leaves a title to tap for staff mode.
+func TestTheStaffGestureNeedsATitleEvenWithoutACentreName(t *testing.T) {
+	f := newStaffKiosk(t)
+	k := f.k
+	k.centre = data.Centre{}
+	k.show()
+	target := firstOf[*tapTarget](k)
+	if target.MinSize().Width < 50 || !onScreen(k, "OCOP") {
+		t.Fatalf("the title is %v wide: %q", target.MinSize(), texts(k))
+	}
 }

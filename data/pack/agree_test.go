@@ -1,6 +1,9 @@
 package pack_test
 
 import (
+	"context"
+	"reflect"
+	"strings"
 	"testing"
 
 	"ocopkiosk/data"
@@ -49,5 +52,24 @@ func TestAFindingThatDependsOnTheSettingsSaysSo(t *testing.T) {
 		if p.Setting != pack.SettingAllowedSites {
 			t.Errorf("%v: Setting = %q", p, p.Setting)
 		}
+	}
+}
+
+// An import whose context is cancelled (staff pressed Cancel) stops before
+// the switch and leaves the catalogue as it was.
+func TestACancelledImportLeavesTheCatalogue(t *testing.T) {
+	st := openStore(t)
+	mustImport(t, st, writePack(t, packFiles()))
+	before, _ := st.LoadCatalogue(ctx)
+	files := packFiles()
+	files["manifest.json"] = strings.Replace(files["manifest.json"], "Test pack", "Other pack", 1)
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := pack.Import(cancelled, st, writePack(t, files), pack.Options{}); err == nil {
+		t.Fatal("a cancelled import succeeded")
+	}
+	after, _ := st.LoadCatalogue(ctx)
+	if !reflect.DeepEqual(before, after) {
+		t.Error("a cancelled import changed the catalogue")
 	}
 }
