@@ -29,6 +29,7 @@ type contentView struct {
 
 	buttons      []*touchButton  // Import and Export, disabled while busy
 	cancel       *touchButton    // Cancel, during an import
+	progressRow  *fyne.Container // the progress bar and Cancel, shown during an import
 	cancelImport func()          // stops the running import
 	started      time.Time       // when the running import started
 	picker       *contentPicker  // the open picker, if any
@@ -52,6 +53,8 @@ func (p *staffPanel) contentTab() fyne.CanvasObject {
 	v.cancel = newTouchButton(k.st("content.cancel_import"), nil, stylePlain, v.onCancel)
 	v.cancel.Hide()
 	progress := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(300, minTouch), v.cancel), v.progress)
+	progress.Hide()
+	v.progressRow = progress
 	top := container.NewVBox(staffSection(k.st("content.loaded"), v.summary), buttons, v.stage, progress, v.result)
 	if note := v.recoveryNote(); note != nil {
 		top.Objects = append([]fyne.CanvasObject{note}, top.Objects...)
@@ -161,6 +164,7 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 	v.problems.Refresh()
 	v.progress.SetValue(0)
 	v.progress.Show()
+	v.progressRow.Show()
 	v.cancel.Show()
 	v.cancel.setDisabled(false)
 	v.stage.SetText(k.st("content.stage_reading"))
@@ -172,7 +176,12 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 			fyne.Do(show(func() { v.showProgress(pr) }))
 		})
 		fyne.DoAndWait(func() {
-			k.audit(data.AuditImport, importOutcome(err, ctx), filepath.Base(path)+importDetail(err))
+			outcome := importOutcome(err, ctx)
+			detail := filepath.Base(path)
+			if outcome == data.OutcomeFailed {
+				detail += importDetail(err)
+			}
+			k.audit(data.AuditImport, outcome, detail)
 			if err == nil && k.staff.panel == nil {
 				// Staff mode closed after the switch: the visitor
 				// screens must still show the new content.
@@ -203,6 +212,7 @@ func (v *contentView) setBusy(busy bool) {
 	}
 	if !busy {
 		v.cancel.Hide()
+		v.progressRow.Hide()
 		v.cancelImport = nil
 	}
 }
@@ -216,7 +226,7 @@ func (v *contentView) showProgress(pr pack.Progress) {
 	case "photos":
 		text := k.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
 		if left, ok := timeLeft(k.opt.Now().Sub(v.started), pr.Done, pr.Total); ok {
-			text += " " + k.st("content.time_left", "Left", left)
+			text += " " + k.st("content.time_left", "Min", int(left/time.Minute), "Sec", int(left%time.Minute/time.Second))
 		}
 		v.stage.SetText(text)
 	case "saving":
@@ -231,14 +241,13 @@ func (v *contentView) showProgress(pr pack.Progress) {
 }
 
 // timeLeft estimates the time an import has left from the photos done so
-// far, as "2:05"; ok is false until there is enough to go on.
-func timeLeft(elapsed time.Duration, done, total int) (string, bool) {
+// far, to 5 seconds; ok is false until there is enough to go on.
+func timeLeft(elapsed time.Duration, done, total int) (time.Duration, bool) {
 	if done < 3 || done >= total || elapsed < time.Second {
-		return "", false
+		return 0, false
 	}
 	left := time.Duration(float64(elapsed) / float64(done) * float64(total-done))
-	secs := int(left.Round(time.Second) / time.Second)
-	return fmt.Sprintf("%d:%02d", secs/60, secs%60), true
+	return left.Round(5 * time.Second), true
 }
 
 func (v *contentView) showImportResult(err error, cancelled bool) {
