@@ -55,7 +55,7 @@ func auditRow(at, action, outcome, detail string, failed, header bool) fyne.Canv
 	}
 	d := cell(detail)
 	d.Wrapping = fyne.TextWrapWord
-	left := container.NewHBox(fixed(at, 230), fixed(action, 260), fixed(outcome, 170))
+	left := container.NewHBox(fixed(at, 290), fixed(action, 260), fixed(outcome, 170))
 	line := canvas.NewRectangle(colorLine)
 	line.SetMinSize(fyne.NewSize(1, 1))
 	return container.NewVBox(container.NewBorder(nil, nil, left, nil, d), line)
