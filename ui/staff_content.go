@@ -197,9 +197,9 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 func (v *contentView) onCancel() {
 	v.p.k.Touch()
 	if v.cancelImport != nil {
-		v.cancelImport()
 		v.cancel.setDisabled(true)
 		v.stage.SetText(v.p.k.st("content.cancelling"))
+		v.cancelImport() // last: the import's own updates may follow at once
 	}
 }
 
