@@ -41,18 +41,35 @@ func lockoutFor(level int) time.Duration {
 // kiosk then asks staff to set one.
 var ErrNoPIN = errors.New("no staff PIN is set")
 
-// ValidPIN reports why pin cannot be a staff PIN, or nil when it can: it
-// must be 4 to 8 ASCII digits. The error never repeats the PIN.
+// MinPINDigits and MaxPINDigits bound a new staff PIN's length.
+const (
+	MinPINDigits = 6
+	MaxPINDigits = 12
+)
+
+// ValidPIN reports why pin cannot be a new staff PIN, or nil when it can:
+// it must be MinPINDigits to MaxPINDigits ASCII digits and not one a
+// guesser tries first (see commonPIN). The error never repeats the PIN.
 func ValidPIN(pin string) error {
-	for i := 0; i < len(pin); i++ {
-		if pin[i] < '0' || pin[i] > '9' {
-			return errors.New("the PIN must contain only the digits 0 to 9")
-		}
+	if !allDigits(pin) {
+		return errors.New("the PIN must contain only the digits 0 to 9")
 	}
-	if len(pin) < 4 || len(pin) > 8 {
-		return errors.New("the PIN must be 4 to 8 digits long")
+	if len(pin) < MinPINDigits || len(pin) > MaxPINDigits {
+		return fmt.Errorf("the PIN must be %d to %d digits long", MinPINDigits, MaxPINDigits)
+	}
+	if why := commonPIN(pin, time.Now()); why != "" {
+		return fmt.Errorf("the PIN is too easy to guess (%s); choose another", why)
 	}
 	return nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // PINResult is the outcome of one CheckPIN.
@@ -78,6 +95,9 @@ type pinState struct {
 	lockouts    int
 	until       string
 	lockedUntil time.Time // until parsed; zero when none or unreadable
+
+	setupHash    string    // bcrypt of the one-time setup code; "" for none
+	setupExpires time.Time // when the setup code stops working
 }
 
 func (s *Store) readPIN(ctx context.Context) (pinState, error) {
@@ -89,14 +109,16 @@ func (s *Store) readPIN(ctx context.Context) (pinState, error) {
 		}
 	}
 	var st pinState
-	err := s.db.QueryRowContext(ctx, `SELECT hash, failures, lockouts, locked_until FROM staff_pin WHERE id = 1`).
-		Scan(&st.hash, &st.failures, &st.lockouts, &st.until)
+	var expires string
+	err := s.db.QueryRowContext(ctx, `SELECT hash, failures, lockouts, locked_until, setup_hash, setup_expires FROM staff_pin WHERE id = 1`).
+		Scan(&st.hash, &st.failures, &st.lockouts, &st.until, &st.setupHash, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return pinState{}, nil
 	}
 	if err != nil {
 		return pinState{}, err
 	}
+	st.setupExpires, _ = time.Parse(time.RFC3339Nano, expires)
 	if st.until != "" {
 		// An unreadable time (a hand-edited database) counts as no lockout
 		// rather than as one that never ends.
@@ -115,8 +137,9 @@ func (s *Store) HasPIN(ctx context.Context) (bool, error) {
 }
 
 // SetPIN makes pin the staff PIN, refusing one that ValidPIN refuses. Only
-// a salted bcrypt hash is stored. It also clears the count of wrong PINs
-// and any lockout: whoever may set the PIN may also end a lockout.
+// a salted bcrypt hash is stored. It also clears the count of wrong PINs,
+// any lockout and any setup code: whoever may set the PIN may also end a
+// lockout, and a code is good for one PIN only.
 func (s *Store) SetPIN(ctx context.Context, pin string) error {
 	if err := ValidPIN(pin); err != nil {
 		return err
@@ -129,7 +152,8 @@ func (s *Store) SetPIN(ctx context.Context, pin string) error {
 	}
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO staff_pin (id, hash, failures, lockouts, locked_until)
 		VALUES (1, ?, 0, 0, '')
-		ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, failures = 0, lockouts = 0, locked_until = ''`,
+		ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, failures = 0, lockouts = 0, locked_until = '',
+			setup_hash = '', setup_expires = ''`,
 		string(hash)); err != nil {
 		return fmt.Errorf("set staff PIN: %w", err)
 	}
@@ -147,6 +171,18 @@ func (s *Store) SetPIN(ctx context.Context, pin string) error {
 // back, say by a flat clock battery) is shortened to its length from now,
 // so that staff are never locked out for years.
 func (s *Store) CheckPIN(ctx context.Context, pin string) (PINResult, error) {
+	return s.checkSecret(ctx, pin, func(st pinState, _ time.Time) (string, error) {
+		if st.hash == "" {
+			return "", ErrNoPIN
+		}
+		return st.hash, nil
+	})
+}
+
+// checkSecret is CheckPIN against the hash that pick chooses from the row
+// (the PIN's or the setup code's): both share one count of wrong tries and
+// one lockout, so a guesser gains nothing by switching between them.
+func (s *Store) checkSecret(ctx context.Context, secret string, pick func(st pinState, now time.Time) (string, error)) (PINResult, error) {
 	// The slow hash is compared outside any transaction, and the new state
 	// is written only if the row is still as it was read; if another check
 	// got in between, the whole check runs again on the new state.
@@ -155,10 +191,11 @@ func (s *Store) CheckPIN(ctx context.Context, pin string) (PINResult, error) {
 		if err != nil {
 			return PINResult{}, fmt.Errorf("check staff PIN: %w", err)
 		}
-		if st.hash == "" {
-			return PINResult{}, ErrNoPIN
-		}
 		now := s.Now()
+		hash, err := pick(st, now)
+		if err != nil {
+			return PINResult{}, err
+		}
 		next := st
 		var res PINResult
 		if now.Before(st.lockedUntil) {
@@ -169,12 +206,12 @@ func (s *Store) CheckPIN(ctx context.Context, pin string) (PINResult, error) {
 			next.lockedUntil = longest
 			res = PINResult{Locked: true, LockedUntil: longest}
 		} else {
-			ok, err := pinMatches(st.hash, pin)
+			ok, err := pinMatches(hash, secret)
 			if err != nil {
 				return PINResult{}, err
 			}
 			if ok {
-				next = pinState{hash: st.hash}
+				next = pinState{hash: st.hash, until: ""}
 				res = PINResult{OK: true, AttemptsLeft: MaxPINFailures}
 			} else {
 				next.failures++
@@ -204,7 +241,9 @@ func (s *Store) CheckPIN(ctx context.Context, pin string) (PINResult, error) {
 // pinMatches compares pin with a stored hash. A PIN of the wrong shape is
 // simply wrong (and not hashed: bcrypt refuses long input).
 func pinMatches(hash, pin string) (bool, error) {
-	if ValidPIN(pin) != nil {
+	// A PIN set before the rules grew stricter (4 or 5 digits) still opens
+	// staff mode, so that no kiosk locks its staff out by updating.
+	if !allDigits(pin) || len(pin) < 4 || len(pin) > MaxPINDigits {
 		return false, nil
 	}
 	switch err := bcrypt.CompareHashAndPassword([]byte(hash), []byte(pin)); {

@@ -38,16 +38,28 @@ func TestValidPIN(t *testing.T) {
 		pin  string
 		want string // "" for valid, else part of the message
 	}{
-		{"1234", ""},
-		{"0000", ""},
-		{"12345678", ""},
-		{"", "4 to 8 digits long"},
-		{"123", "4 to 8 digits long"},
-		{"123456789", "4 to 8 digits long"},
-		{"12a4", "only the digits"},
-		{" 1234", "only the digits"},
-		{"1234\n", "only the digits"},
-		{"12.4", "only the digits"},
+		{"482916", ""},
+		{"730518", ""},
+		{"123456789012", "too easy"},
+		{"48291637", ""},
+		{"", "6 to 12 digits long"},
+		{"1234", "6 to 12 digits long"},
+		{"48291", "6 to 12 digits long"},
+		{"4829163759182", "6 to 12 digits long"},
+		{"000000", "too easy"},
+		{"123456", "too easy"},
+		{"654321", "too easy"},
+		{"890123", "too easy"},
+		{"121212", "too easy"},
+		{"123123", "too easy"},
+		{"112233", "too easy"},
+		{"202611", "too easy"}, // a year first
+		{"112026", "too easy"}, // a year last
+		{"19850312", "too easy"},
+		{"12a456", "only the digits"},
+		{" 482916", "only the digits"},
+		{"482916\n", "only the digits"},
+		{"48.916", "only the digits"},
 		{"١٢٣٤", "only the digits"}, // Arabic-Indic digits are digits, but not ASCII
 		{"１２３４", "only the digits"}, // full-width digits
 	} {
@@ -100,13 +112,13 @@ func TestSetPINThenCheckPIN(t *testing.T) {
 		}
 	}
 	// A new PIN replaces the old one.
-	if err := st.SetPIN(ctx, "1357"); err != nil {
+	if err := st.SetPIN(ctx, "135792"); err != nil {
 		t.Fatal(err)
 	}
 	if r, _ := st.CheckPIN(ctx, "482916"); r.OK {
 		t.Error("the old PIN still opens staff mode")
 	}
-	if r, _ := st.CheckPIN(ctx, "1357"); !r.OK {
+	if r, _ := st.CheckPIN(ctx, "135792"); !r.OK {
 		t.Errorf("the new PIN: %+v", r)
 	}
 }
@@ -115,7 +127,7 @@ func TestPINLockoutLadder(t *testing.T) {
 	st := openStore(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	fakeClock(st, &now)
-	if err := st.SetPIN(ctx, "2468"); err != nil {
+	if err := st.SetPIN(ctx, "246813"); err != nil {
 		t.Fatal(err)
 	}
 	check := func(pin string) data.PINResult {
@@ -140,7 +152,7 @@ func TestPINLockoutLadder(t *testing.T) {
 		if r := check("1111"); r.OK || r.Locked || !r.LockedUntil.Equal(until) || r.AttemptsLeft != 0 {
 			t.Fatalf("fifth wrong PIN: %+v, want a lockout until %v (%v)", r, until, want)
 		}
-		for _, pin := range []string{"1111", "2468", "1111"} {
+		for _, pin := range []string{"1111", "246813", "1111"} {
 			now = now.Add(want / 4)
 			if r := check(pin); r.OK || !r.Locked || !r.LockedUntil.Equal(until) || r.AttemptsLeft != 0 {
 				t.Fatalf("%v into a %v lockout, %s: %+v, want locked until %v", now.Sub(until.Add(-want)), want, pin, r, until)
@@ -152,7 +164,7 @@ func TestPINLockoutLadder(t *testing.T) {
 		lockOut(want)
 	}
 	// The right PIN after a lockout resets the ladder.
-	if r := check("2468"); r != (data.PINResult{OK: true, AttemptsLeft: data.MaxPINFailures}) {
+	if r := check("246813"); r != (data.PINResult{OK: true, AttemptsLeft: data.MaxPINFailures}) {
 		t.Fatalf("right PIN after the lockouts: %+v", r)
 	}
 	lockOut(30 * time.Second)
@@ -162,13 +174,13 @@ func TestPINLockoutLadder(t *testing.T) {
 	for range data.MaxPINFailures - 1 {
 		check("1111")
 	}
-	if r := check("2468"); !r.Locked || !r.LockedUntil.Equal(lockOutFrom.Add(time.Minute)) {
+	if r := check("246813"); !r.Locked || !r.LockedUntil.Equal(lockOutFrom.Add(time.Minute)) {
 		t.Fatalf("second series: %+v, want locked for a minute", r)
 	}
-	if err := st.SetPIN(ctx, "9753"); err != nil {
+	if err := st.SetPIN(ctx, "975318"); err != nil {
 		t.Fatal(err)
 	}
-	if r := check("9753"); !r.OK {
+	if r := check("975318"); !r.OK {
 		t.Fatalf("new PIN set during a lockout: %+v", r)
 	}
 }
@@ -186,7 +198,7 @@ func TestPINLockoutSurvivesReopen(t *testing.T) {
 		return st
 	}
 	st := open()
-	if err := st.SetPIN(ctx, "8080"); err != nil {
+	if err := st.SetPIN(ctx, "808013"); err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
@@ -209,7 +221,7 @@ func TestPINLockoutSurvivesReopen(t *testing.T) {
 	// Nor the lockout.
 	st = open()
 	now = now.Add(10 * time.Second)
-	if r, err := st.CheckPIN(ctx, "8080"); err != nil || !r.Locked || !r.LockedUntil.Equal(until) {
+	if r, err := st.CheckPIN(ctx, "808013"); err != nil || !r.Locked || !r.LockedUntil.Equal(until) {
 		t.Fatalf("right PIN during the lockout, after a restart: %+v, %v", r, err)
 	}
 	st.Close()
@@ -230,25 +242,25 @@ func TestPINLockoutWhenTheClockGoesBack(t *testing.T) {
 	st := openStore(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	fakeClock(st, &now)
-	st.SetPIN(ctx, "2468")
+	st.SetPIN(ctx, "246813")
 	for range data.MaxPINFailures {
 		st.CheckPIN(ctx, "1111")
 	}
 	// A flat clock battery: the kiosk boots a year in the past.
 	now = now.AddDate(-1, 0, 0)
-	r, err := st.CheckPIN(ctx, "2468")
+	r, err := st.CheckPIN(ctx, "246813")
 	if err != nil || !r.Locked || !r.LockedUntil.Equal(now.Add(30*time.Second)) {
 		t.Fatalf("after the clock went back: %+v, %v; want locked for 30 s from now", r, err)
 	}
 	now = now.Add(30 * time.Second)
-	if r, err := st.CheckPIN(ctx, "2468"); err != nil || !r.OK {
+	if r, err := st.CheckPIN(ctx, "246813"); err != nil || !r.OK {
 		t.Fatalf("30 s later: %+v, %v", r, err)
 	}
 }
 
 func TestConcurrentWrongPINsAreEachCounted(t *testing.T) {
 	st := openStore(t)
-	st.SetPIN(ctx, "2468")
+	st.SetPIN(ctx, "246813")
 	results := make([]data.PINResult, data.MaxPINFailures)
 	var wg sync.WaitGroup
 	for i := range results {
@@ -281,14 +293,14 @@ func TestPINHashIsSaltedAndNotThePIN(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.SetPIN(ctx, "13579"); err != nil {
+		if err := st.SetPIN(ctx, "135790"); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()
 		hashes = append(hashes, storedPINHash(t, path))
 	}
 	for _, h := range hashes {
-		if strings.Contains(h, "13579") || !strings.HasPrefix(h, "$2") {
+		if strings.Contains(h, "135790") || !strings.HasPrefix(h, "$2") {
 			t.Errorf("stored %q: want a bcrypt hash that does not contain the PIN", h)
 		}
 	}

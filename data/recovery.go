@@ -26,6 +26,11 @@ type Recovery struct {
 	MovedTo  string    `json:"moved_to"` // the damaged file, kept for a closer look
 	Reason   string    `json:"reason"`   // what the check said
 	Reloaded string    `json:"reloaded"` // what reimport loaded; empty if it failed
+	// Carried lists what was copied from the damaged file (the PIN, the
+	// settings, the analytics, the audit log) with row counts; Lost what
+	// could not be read. Both empty when nothing was tried.
+	Carried string `json:"carried,omitempty"`
+	Lost    string `json:"lost,omitempty"`
 }
 
 // keyRecoveryNote is the settings row that keeps the last Recovery, so that
@@ -41,7 +46,9 @@ const maxReason = 500
 // a database at all), it is moved aside to "<path>.corrupt-<time>" with its
 // -wal and -shm files, a new database is created at path, and reimport is
 // called to fill it (with the last kept pack, or the built-in content); it
-// returns a description of what it loaded. What happened is returned and
+// returns a description of what it loaded. Before that, the staff PIN, the
+// settings, the analytics and the audit log are copied over from the
+// damaged file as far as they can be read (see carryOver). What happened is returned and
 // also kept in the database for RecoveryNote.
 //
 // Any other error (a locked, missing or unreadable file) is returned as it
@@ -97,6 +104,10 @@ func openOrRecover(path string, reimport func(st *Store) (string, error), checke
 		return nil, rec, fmt.Errorf("database was damaged and moved to %s, but a new one could not be made: %w", moved, err)
 	}
 	ctx := context.Background()
+	// The PIN, settings and analytics come across first: a rebuilt kiosk
+	// must not come back without its PIN, which would leave staff mode shut
+	// (or, in older versions, open to the first visitor).
+	rec.Carried, rec.Lost = st.carryOver(ctx, moved)
 	// The note goes in before the content, so that a failure or a crash
 	// while reloading still leaves staff a record of the damage.
 	if err := st.saveRecoveryNote(ctx, rec); err != nil {

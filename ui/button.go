@@ -34,6 +34,7 @@ type touchButton struct {
 	selected bool
 	textSize float32
 	onTap    func()
+	disabled bool // greyed out, and taps do nothing (a locked PIN pad, a running import)
 }
 
 func newTouchButton(text string, icon fyne.Resource, style buttonStyle, onTap func()) *touchButton {
@@ -44,7 +45,7 @@ func newTouchButton(text string, icon fyne.Resource, style buttonStyle, onTap fu
 
 // Tapped runs the button's action.
 func (b *touchButton) Tapped(*fyne.PointEvent) {
-	if b.onTap != nil {
+	if b.onTap != nil && !b.disabled {
 		b.onTap()
 	}
 }
@@ -55,8 +56,16 @@ func (b *touchButton) setSelected(on bool) {
 	b.Refresh()
 }
 
+// setDisabled greys the button out and makes it ignore taps, or undoes that.
+func (b *touchButton) setDisabled(off bool) {
+	b.disabled = off
+	b.Refresh()
+}
+
 func (b *touchButton) colors() (fill, text, border color.Color) {
 	switch {
+	case b.disabled:
+		return colorLine, colorMutedInk, colorLine
 	case b.style == stylePrimary, b.style == styleChip && b.selected:
 		return colorLacquer, color.White, colorLacquer
 	case b.style == styleOnDark && b.selected:

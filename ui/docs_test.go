@@ -66,13 +66,37 @@ func TestStaffScreensForDocs(t *testing.T) {
 		defer file.Close()
 		png.Encode(file, f.w.Canvas().Capture())
 	}
-	f.st.SetPIN(k.ctx, "2468")
+	// The notice on a kiosk with no PIN.
+	f.tapTitle(5)
+	shot("staff-no-pin")
+	test.Tap(button(t, k, k.st("staff.ok")))
+	f.st.SetPIN(k.ctx, "246813")
+	f.st.Now = f.clock.Now
 	f.tapTitle(5)
 	f.typePIN(t, "1")
 	shot("staff-pin")
-	f.typePIN(t, "2468")
+	for range data.MaxPINFailures {
+		f.typePIN(t, "000000")
+	}
+	f.clock.advance(6 * time.Second)
+	k.CheckIdle()
+	shot("staff-lockout")
+	f.clock.advance(30 * time.Second)
+	k.CheckIdle()
+	f.typePIN(t, "246813")
 	for _, tab := range []string{"content", "translations", "analytics", "settings"} {
-		test.Tap(button(t, k, k.t("staff.tab_"+tab)))
+		test.Tap(button(t, k, k.st("staff.tab_"+tab)))
 		shot("staff-" + tab)
 	}
+	test.Tap(button(t, k, k.st("settings.save"))) // for the audit log
+	// The picker, on a fake USB stick.
+	test.Tap(button(t, k, k.st("staff.tab_content")))
+	fakeUSB(t, f)
+	test.Tap(button(t, k, k.st("content.import")))
+	shot("staff-picker-drives")
+	test.Tap(findPickerRow(t, k, "KINGSTON"))
+	shot("staff-picker")
+	test.Tap(button(t, k, k.st("staff.cancel")))
+	test.Tap(button(t, k, k.st("staff.tab_audit")))
+	shot("staff-audit")
 }

@@ -64,6 +64,10 @@ func (k *Kiosk) CheckIdle() {
 		}
 		if now.Sub(k.idle.last) >= limit {
 			k.Reset()
+			return
+		}
+		if k.staff.pad != nil {
+			k.staff.pad.tick(now) // the lockout's countdown
 		}
 		return
 	}
@@ -122,7 +126,7 @@ func (k *Kiosk) setOverlay(o fyne.CanvasObject) {
 
 func (k *Kiosk) hideOverlay() {
 	k.idle.warning, k.idle.attract = nil, nil
-	k.staff.pad, k.staff.panel, k.staff.newPIN = nil, nil, ""
+	k.endStaffSession()
 	k.overlay.Objects = nil
 	k.overlay.Refresh()
 }

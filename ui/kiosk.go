@@ -36,6 +36,16 @@ type Options struct {
 	Events EventRecorder
 	// Languages are the languages offered to visitors; all five by default.
 	Languages []data.Lang
+	// StaffLang is the language of the staff screens; Vietnamese by default.
+	StaffLang data.Lang
+	// Overridden names the settings that the command line overrides for
+	// this run, with the flag that does it (e.g. "idle": "--idle 20s"):
+	// the Settings tab shows them as such.
+	Overridden map[string]string
+	// RemovableMedia, when not nil, are the folders whose sub-folders the
+	// content picker lists as removable drives, instead of the system's
+	// (tests, screenshots).
+	RemovableMedia []string
 	// OnExit ends the program when staff exit the kiosk (restart: start it again).
 	OnExit func(restart bool)
 	// ReadOnly, when not empty, says why the kiosk's disk cannot be written;
@@ -49,6 +59,9 @@ type EventRecorder interface {
 }
 
 func (o *Options) fill() {
+	if o.StaffLang == "" {
+		o.StaffLang = data.VI
+	}
 	if o.DefaultLang == "" {
 		o.DefaultLang = data.VI
 	}
@@ -269,5 +282,10 @@ func (k *Kiosk) title(r Route) string {
 	case ScreenSearch:
 		return k.t("search.title")
 	}
-	return k.centre.Name.In(k.lang)
+	if name := k.centre.Name.In(k.lang); name != "" {
+		return name
+	}
+	// A pack without a centre name: the title must still be there to tap,
+	// or staff could never reach staff mode.
+	return "OCOP"
 }

@@ -25,7 +25,7 @@ func (p *staffPanel) analyticsTab() fyne.CanvasObject {
 	periods := container.NewHBox()
 	for i, days := range analyticsPeriods {
 		i, days := i, days
-		b := newTouchButton(k.n("analytics.days", days), nil, styleChip, nil)
+		b := newTouchButton(k.sn("analytics.days", days), nil, styleChip, nil)
 		b.onTap = func() {
 			k.Touch()
 			for j, c := range chips {
@@ -48,9 +48,9 @@ func (p *staffPanel) dashboard(days int) fyne.CanvasObject {
 	from := to.AddDate(0, 0, -(days - 1))
 	r, err := k.opt.Staff.Report(k.ctx, from, to, analyticsTop)
 	if err != nil {
-		return body(k.t("content.error", "Error", err.Error()))
+		return body(k.st("content.error", "Error", err.Error()))
 	}
-	empty := k.t("analytics.empty")
+	empty := k.st("analytics.empty")
 	perDay := make([]bar, len(r.SessionsPerDay))
 	for i, d := range r.SessionsPerDay {
 		label := d.Day[8:] // the day of the month
@@ -60,18 +60,18 @@ func (p *staffPanel) dashboard(days int) fyne.CanvasObject {
 		perDay[i] = bar{label, d.Count}
 	}
 	left := container.NewVBox(
-		staffSection(k.t("analytics.sessions")+" — "+k.n("analytics.total", r.Sessions),
+		staffSection(k.st("analytics.sessions")+" — "+k.sn("analytics.total", r.Sessions),
 			barChart{bars: perDay, vertical: true, fill: colorLacquer, emptyLabel: empty}.object()),
-		staffSection(k.t("analytics.top_products"), p.itemChart(r.TopProducts, colorLacquer)),
-		staffSection(k.t("analytics.top_villages"), p.itemChart(r.TopVillages, colorGold)),
-		staffSection(k.t("analytics.top_tours"), p.itemChart(r.TopTours, colorValid)),
+		staffSection(k.st("analytics.top_products"), p.itemChart(r.TopProducts, colorLacquer)),
+		staffSection(k.st("analytics.top_villages"), p.itemChart(r.TopVillages, colorGold)),
+		staffSection(k.st("analytics.top_tours"), p.itemChart(r.TopTours, colorValid)),
 	)
 	right := container.NewVBox(
-		staffSection(k.t("analytics.qr_kind"), p.keyChart(r.QRByKind, p.qrKindName, colorLacquer)),
-		staffSection(k.t("analytics.qr_lang"), p.keyChart(r.QRByLang, langName, colorGold)),
-		staffSection(k.t("analytics.languages"), p.keyChart(r.Languages, langName, colorValid)),
-		staffSection(k.t("analytics.searches"), p.searchChart(r.TopSearches)),
-		staffSection(k.t("analytics.no_results"), p.searchChart(r.NoResultSearches)),
+		staffSection(k.st("analytics.qr_kind"), p.keyChart(r.QRByKind, p.qrKindName, colorLacquer)),
+		staffSection(k.st("analytics.qr_lang"), p.keyChart(r.QRByLang, langName, colorGold)),
+		staffSection(k.st("analytics.languages"), p.keyChart(r.Languages, langName, colorValid)),
+		staffSection(k.st("analytics.searches"), p.searchChart(r.TopSearches)),
+		staffSection(k.st("analytics.no_results"), p.searchChart(r.NoResultSearches)),
 	)
 	return k.dragScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
@@ -85,7 +85,7 @@ func (p *staffPanel) itemChart(items []data.ItemCount, fill color.Color) fyne.Ca
 		}
 		bars[i] = bar{name, it.Count}
 	}
-	return barChart{bars: bars, fill: fill, emptyLabel: p.k.t("analytics.empty")}.object()
+	return barChart{bars: bars, fill: fill, emptyLabel: p.k.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) keyChart(keys []data.KeyCount, name func(string) string, fill color.Color) fyne.CanvasObject {
@@ -93,7 +93,7 @@ func (p *staffPanel) keyChart(keys []data.KeyCount, name func(string) string, fi
 	for i, kc := range keys {
 		bars[i] = bar{name(kc.Key), kc.Count}
 	}
-	return barChart{bars: bars, fill: fill, emptyLabel: p.k.t("analytics.empty")}.object()
+	return barChart{bars: bars, fill: fill, emptyLabel: p.k.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) searchChart(searches []data.SearchCount) fyne.CanvasObject {
@@ -101,7 +101,7 @@ func (p *staffPanel) searchChart(searches []data.SearchCount) fyne.CanvasObject 
 	for i, s := range searches {
 		bars[i] = bar{"“" + s.Query + "”", s.Count}
 	}
-	return barChart{bars: bars, fill: colorMutedInk, emptyLabel: p.k.t("analytics.empty")}.object()
+	return barChart{bars: bars, fill: colorMutedInk, emptyLabel: p.k.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) qrKindName(kind string) string {
@@ -109,7 +109,7 @@ func (p *staffPanel) qrKindName(kind string) string {
 	if id == "" {
 		return kind
 	}
-	return p.k.t(id)
+	return p.k.st(id)
 }
 
 func langName(code string) string {

@@ -1,19 +1,18 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"ocopkiosk/data"
 	"ocopkiosk/data/pack"
 )
 
@@ -27,6 +26,14 @@ type contentView struct {
 	result   *widget.Label
 	problems *fyne.Container
 	busy     bool
+
+	buttons      []*touchButton  // Import and Export, disabled while busy
+	cancel       *touchButton    // Cancel, during an import
+	progressRow  *fyne.Container // the progress bar and Cancel, shown during an import
+	cancelImport func()          // stops the running import
+	started      time.Time       // when the running import started
+	picker       *contentPicker  // the open picker, if any
+	importDone   <-chan struct{} // closed when the import chosen in the picker is over (tests)
 }
 
 func (p *staffPanel) contentTab() fyne.CanvasObject {
@@ -39,11 +46,16 @@ func (p *staffPanel) contentTab() fyne.CanvasObject {
 	v.result.TextStyle.Bold = true
 	v.problems = container.NewVBox()
 	v.showSummary()
-	buttons := container.NewGridWithColumns(3,
-		newTouchButton(k.t("content.import_zip"), nil, stylePrimary, v.chooseZip),
-		newTouchButton(k.t("content.import_folder"), nil, stylePrimary, v.chooseFolder),
-		newTouchButton(k.t("content.export"), nil, stylePlain, v.chooseExport))
-	top := container.NewVBox(staffSection(k.t("content.loaded"), v.summary), buttons, v.stage, v.progress, v.result)
+	v.buttons = []*touchButton{
+		newTouchButton(k.st("content.import"), nil, stylePrimary, v.chooseImport),
+		newTouchButton(k.st("content.export"), nil, stylePlain, v.chooseExport)}
+	buttons := container.NewGridWithColumns(2, v.buttons[0], v.buttons[1])
+	v.cancel = newTouchButton(k.st("content.cancel_import"), nil, stylePlain, v.onCancel)
+	v.cancel.Hide()
+	progress := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(300, minTouch), v.cancel), v.progress)
+	progress.Hide()
+	v.progressRow = progress
+	top := container.NewVBox(staffSection(k.st("content.loaded"), v.summary), buttons, v.stage, progress, v.result)
 	if note := v.recoveryNote(); note != nil {
 		top.Objects = append([]fyne.CanvasObject{note}, top.Objects...)
 	}
@@ -59,21 +71,19 @@ func (v *contentView) recoveryNote() fyne.CanvasObject {
 	if err != nil || !note.Happened {
 		return nil
 	}
-	reloaded := note.Reloaded
-	if reloaded == "" {
-		reloaded = "—"
-	}
-	text := body(k.t("content.recovered_text", "Time", note.At.Local().Format("2006-01-02 15:04"),
-		"Reason", note.Reason, "MovedTo", note.MovedTo, "Reloaded", reloaded))
+	reloaded := orDash(note.Reloaded)
+	text := body(k.st("content.recovered_text", "Time", note.At.Local().Format("2006-01-02 15:04"),
+		"Reason", note.Reason, "MovedTo", note.MovedTo, "Reloaded", reloaded,
+		"Carried", orDash(note.Carried), "Lost", orDash(note.Lost)))
 	text.Importance = widget.WarningImportance
-	dismiss := newTouchButton(k.t("content.dismiss"), nil, stylePlain, func() {
+	dismiss := newTouchButton(k.st("content.dismiss"), nil, stylePlain, func() {
 		k.Touch()
 		if err := k.opt.Staff.ClearRecoveryNote(k.ctx); err != nil {
 			fyne.LogError("clear the recovery note", err)
 		}
 		v.p.show(v.p.at)
 	})
-	return staffSection(k.t("content.recovered_title"), text, container.NewHBox(dismiss))
+	return staffSection(k.st("content.recovered_title"), text, container.NewHBox(dismiss))
 }
 
 // showSummary lists the loaded pack and its counts.
@@ -82,15 +92,15 @@ func (v *contentView) showSummary() {
 	v.summary.Objects = nil
 	stats, err := k.opt.Staff.Stats(k.ctx)
 	if err != nil {
-		v.summary.Add(body(k.t("content.error", "Error", err.Error())))
+		v.summary.Add(body(k.st("content.error", "Error", err.Error())))
 		v.summary.Refresh()
 		return
 	}
-	v.summary.Add(body(k.t("content.pack", "Title", stats.PackTitle, "Version", stats.PackVersion)))
+	v.summary.Add(body(k.st("content.pack", "Title", stats.PackTitle, "Version", stats.PackVersion)))
 	if !stats.ImportedAt.IsZero() {
-		v.summary.Add(caption(k.t("content.imported_at", "Time", stats.ImportedAt.Local().Format("2006-01-02 15:04"))))
+		v.summary.Add(caption(k.st("content.imported_at", "Time", stats.ImportedAt.Local().Format("2006-01-02 15:04"))))
 	}
-	v.summary.Add(body(k.t("content.counts", "Villages", stats.Villages, "Products", stats.Products, "Tours", stats.Tours)))
+	v.summary.Add(body(k.st("content.counts", "Villages", stats.Villages, "Products", stats.Products, "Tours", stats.Tours)))
 	var langs []string
 	for _, l := range stats.Languages {
 		langs = append(langs, languageNames[l])
@@ -99,85 +109,41 @@ func (v *contentView) showSummary() {
 	v.summary.Refresh()
 }
 
-// removableMedia is where a file dialog starts: a USB stick if one is
-// mounted, else the home folder.
-func removableMedia() fyne.ListableURI {
-	var candidates []string
-	if runtime.GOOS == "windows" {
-		for _, d := range "DEFGHIJ" {
-			candidates = append(candidates, string(d)+`:\`)
-		}
-	} else {
-		if u := os.Getenv("USER"); u != "" {
-			candidates = append(candidates, "/media/"+u, "/run/media/"+u)
-		}
-		candidates = append(candidates, "/media", "/run/media", "/mnt")
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		candidates = append(candidates, home)
-	}
-	for _, c := range candidates {
-		if info, err := os.Stat(c); err == nil && info.IsDir() {
-			if l, err := storage.ListerForURI(storage.NewFileURI(c)); err == nil {
-				return l
-			}
-		}
-	}
-	return nil
+// chooseImport opens the content picker over the tab; the pack chosen is
+// imported.
+func (v *contentView) chooseImport() {
+	v.openPicker(false, func(path string) { v.importDone = v.importPack(path) })
 }
 
-// dialogSize is large, for fingers.
-var dialogSize = fyne.NewSize(1500, 900)
-
-func (v *contentView) chooseZip() {
-	k := v.p.k
-	k.Touch()
-	if k.win == nil || v.busy {
-		return
-	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		k.Touch()
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		v.importPack(r.URI().Path())
-	}, k.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.SetLocation(removableMedia())
-	d.Resize(dialogSize)
-	d.Show()
-}
-
-func (v *contentView) chooseFolder() { v.pickFolder(func(dir string) { v.importPack(dir) }) }
-
+// chooseExport opens the picker to choose a folder (on a drive, first) to
+// write the content into as a .zip.
 func (v *contentView) chooseExport() {
-	v.pickFolder(func(dir string) {
+	v.openPicker(true, func(dir string) {
 		v.exportTo(filepath.Join(dir, "ocop-pack-"+v.p.k.opt.Now().Format("20060102-1504")+".zip"))
 	})
 }
 
-// pickFolder asks for a folder, starting on removable media, and hands it on.
-func (v *contentView) pickFolder(then func(dir string)) {
+func (v *contentView) openPicker(forSave bool, then func(string)) {
 	k := v.p.k
 	k.Touch()
-	if k.win == nil || v.busy {
+	if v.busy {
 		return
 	}
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		k.Touch()
-		if err != nil || l == nil {
-			return
-		}
-		then(l.Path())
-	}, k.win)
-	d.SetLocation(removableMedia())
-	d.Resize(dialogSize)
-	d.Show()
+	var sheet fyne.CanvasObject
+	closeSheet := func() { v.p.body.Remove(sheet); v.picker = nil }
+	// The choice acts only if staff mode is still the one that opened it.
+	guard := k.staffGuard()
+	v.picker = newContentPicker(k, forSave, func(path string) {
+		guard(func() { closeSheet(); then(path) })()
+	}, closeSheet)
+	sheet = v.picker.object()
+	v.p.body.Add(sheet)
 }
 
 // importPack checks and imports a pack off the UI goroutine, showing
-// progress; done is closed when the result is on screen.
+// progress and the time left, with the buttons disabled and Cancel
+// working until the final switch; done is closed when the result is on
+// screen (or dropped, if staff mode closed meanwhile).
 func (v *contentView) importPack(path string) (done <-chan struct{}) {
 	k := v.p.k
 	finished := make(chan struct{})
@@ -185,20 +151,46 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 		close(finished)
 		return finished
 	}
-	v.busy = true
+	parent := k.staff.sessionCtx
+	if parent == nil {
+		parent = k.ctx
+	}
+	ctx, cancel := context.WithCancel(parent)
+	v.cancelImport = cancel
+	v.setBusy(true)
+	v.started = k.opt.Now()
 	v.result.SetText("")
 	v.problems.Objects = nil
 	v.problems.Refresh()
 	v.progress.SetValue(0)
 	v.progress.Show()
+	v.progressRow.Show()
+	v.cancel.Show()
+	v.cancel.setDisabled(false)
+	v.stage.SetText(k.st("content.stage_reading"))
+	show := k.staffGuard()
 	go func() {
 		defer close(finished)
+		defer cancel()
 		err := withoutPanic(func() error {
-			return k.opt.Staff.ImportPack(k.ctx, path, func(pr pack.Progress) {
-				fyne.Do(func() { v.showProgress(pr) })
+			return k.opt.Staff.ImportPack(ctx, path, func(pr pack.Progress) {
+				fyne.Do(show(func() { v.showProgress(pr) }))
 			})
 		})
-		fyne.DoAndWait(func() { v.showImportResult(err) })
+		fyne.DoAndWait(func() {
+			outcome := importOutcome(err, ctx)
+			detail := filepath.Base(path)
+			if outcome == data.OutcomeFailed {
+				detail += importDetail(err)
+			}
+			k.audit(data.AuditImport, outcome, detail)
+			if err == nil && k.staff.panel == nil {
+				// Staff mode closed after the switch: the visitor
+				// screens must still show the new content.
+				k.reloadContent()
+			}
+			show(func() { v.showImportResult(err, ctx.Err() != nil) })()
+		})
 	}()
 	return finished
 }
@@ -215,66 +207,142 @@ func withoutPanic(f func() error) (err error) {
 	return f()
 }
 
+// onCancel stops the import, if it has not reached the final switch.
+func (v *contentView) onCancel() {
+	v.p.k.Touch()
+	if v.cancelImport != nil {
+		v.cancel.setDisabled(true)
+		v.stage.SetText(v.p.k.st("content.cancelling"))
+		v.cancelImport() // last: the import's own updates may follow at once
+	}
+}
+
+// setBusy disables the tab's buttons during an import or export, so that
+// nothing else starts.
+func (v *contentView) setBusy(busy bool) {
+	v.busy = busy
+	for _, b := range v.buttons {
+		b.setDisabled(busy)
+	}
+	if !busy {
+		v.cancel.Hide()
+		v.progressRow.Hide()
+		v.cancelImport = nil
+	}
+}
+
 func (v *contentView) showProgress(pr pack.Progress) {
 	k := v.p.k
 	k.Touch() // a long import is staff activity: do not time out under it
 	switch pr.Stage {
 	case "reading":
-		v.stage.SetText(k.t("content.stage_reading"))
+		v.stage.SetText(k.st("content.stage_reading"))
 	case "photos":
-		v.stage.SetText(k.t("content.stage_photos", "Done", pr.Done, "Total", pr.Total))
+		text := k.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
+		if left, ok := timeLeft(k.opt.Now().Sub(v.started), pr.Done, pr.Total); ok {
+			text += " " + k.st("content.time_left", "Min", int(left/time.Minute), "Sec", int(left%time.Minute/time.Second))
+		}
+		v.stage.SetText(text)
 	case "saving":
-		v.stage.SetText(k.t("content.stage_saving"))
+		// The final switch: from here the import finishes or fails as a
+		// whole, and cancelling would only mislead.
+		v.cancel.setDisabled(true)
+		v.stage.SetText(k.st("content.stage_saving"))
 	}
 	if pr.Total > 0 {
 		v.progress.SetValue(float64(pr.Done) / float64(pr.Total))
 	}
 }
 
-func (v *contentView) showImportResult(err error) {
+// timeLeft estimates the time an import has left from the photos done so
+// far, to 5 seconds; ok is false until there is enough to go on.
+func timeLeft(elapsed time.Duration, done, total int) (time.Duration, bool) {
+	if done < 3 || done >= total || elapsed < time.Second {
+		return 0, false
+	}
+	left := time.Duration(float64(elapsed) / float64(done) * float64(total-done))
+	return left.Round(5 * time.Second), true
+}
+
+func (v *contentView) showImportResult(err error, cancelled bool) {
 	k := v.p.k
-	v.busy = false
+	v.setBusy(false)
 	v.progress.Hide()
 	v.stage.SetText("")
 	var problems pack.Problems
 	switch {
 	case err == nil:
 		v.result.Importance = widget.SuccessImportance
-		v.result.SetText(k.t("content.import_ok"))
+		v.result.SetText(k.st("content.import_ok"))
 		k.reloadContent()
 		v.showSummary()
+	case cancelled:
+		v.result.Importance = widget.WarningImportance
+		v.result.SetText(k.st("content.import_cancelled"))
 	case errors.As(err, &problems):
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.n("content.import_failed", len(problems)))
+		v.result.SetText(k.sn("content.import_failed", len(problems)))
 		for _, pr := range problems {
-			l := body(pr.String())
+			text := pr.String()
+			if pr.Setting != "" {
+				text += " — " + k.st("content.depends_on_settings")
+			}
+			l := body(text)
 			l.Wrapping = fyne.TextWrapBreak
 			v.problems.Add(l)
 		}
 		v.problems.Refresh()
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.t("content.error", "Error", err.Error()))
+		v.result.SetText(k.st("content.error", "Error", err.Error()))
 	}
+}
+
+// importOutcome is the audit log's word for how an import ended.
+func importOutcome(err error, ctx context.Context) string {
+	switch {
+	case err == nil:
+		return data.OutcomeOK
+	case ctx.Err() != nil:
+		return data.OutcomeCancelled
+	}
+	return data.OutcomeFailed
+}
+
+// importDetail adds the number of problems to the audit log's line.
+func importDetail(err error) string {
+	var problems pack.Problems
+	if errors.As(err, &problems) {
+		return fmt.Sprintf(" (%d problems)", len(problems))
+	}
+	return ""
 }
 
 // exportTo writes the content as a pack off the UI goroutine.
 func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 	k := v.p.k
 	finished := make(chan struct{})
-	v.busy = true
+	v.setBusy(true)
+	show := k.staffGuard()
 	go func() {
 		defer close(finished)
 		err := k.opt.Staff.ExportPack(k.ctx, out)
 		fyne.DoAndWait(func() {
-			v.busy = false
+			outcome := data.OutcomeOK
 			if err != nil {
-				v.result.Importance = widget.DangerImportance
-				v.result.SetText(k.t("content.error", "Error", err.Error()))
-				return
+				outcome = data.OutcomeFailed
 			}
-			v.result.Importance = widget.SuccessImportance
-			v.result.SetText(k.t("content.exported", "Path", out))
+			k.audit(data.AuditExport, outcome, out)
+			show(func() {
+				v.setBusy(false)
+				if err != nil {
+					v.result.Importance = widget.DangerImportance
+					v.result.SetText(k.st("content.error", "Error", err.Error()))
+					return
+				}
+				v.result.Importance = widget.SuccessImportance
+				v.result.SetText(k.st("content.exported", "Path", out))
+			})()
 		})
 	}()
 	return finished
@@ -289,4 +357,11 @@ func (k *Kiosk) reloadContent() {
 	clear(k.scrollKeep)
 	k.shownScroll = nil
 	k.show()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ import (
 type settingsView struct {
 	p      *staffPanel
 	s      data.Settings
+	saved  data.Settings // as stored, to tell the audit log what changed
 	body   *fyne.Container
 	result *widget.Label
 }
@@ -28,12 +30,12 @@ func (p *staffPanel) settingsTab() fyne.CanvasObject {
 	k := p.k
 	s, err := k.opt.Staff.Settings(k.ctx)
 	if err != nil {
-		return body(k.t("content.error", "Error", err.Error()))
+		return body(k.st("content.error", "Error", err.Error()))
 	}
-	v := &settingsView{p: p, s: s, body: container.NewVBox(), result: body("")}
+	v := &settingsView{p: p, s: s, saved: s, body: container.NewVBox(), result: body("")}
 	v.result.TextStyle.Bold = true
 	v.rebuild()
-	save := newTouchButton(k.t("settings.save"), nil, stylePrimary, v.save)
+	save := newTouchButton(k.st("settings.save"), nil, stylePrimary, v.save)
 	p.settings = v
 	return container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(360, minTouch), save), v.result)), nil, nil,
@@ -47,10 +49,10 @@ func (v *settingsView) rebuild() {
 	v.body.Objects = nil
 	name := s.CentreName.In(k.lang)
 	v.body.Add(container.NewGridWithColumns(2,
-		staffSection(k.t("settings.centre_id"), v.valueRow(s.CentreID, func() {
+		staffSection(k.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
 			v.edit(s.CentreID, func(text string) { s.CentreID = text })
 		})),
-		staffSection(k.t("settings.centre_name")+" ("+languageNames[k.lang]+")", v.valueRow(name, func() {
+		staffSection(k.st("settings.centre_name")+" ("+languageNames[k.lang]+")", v.valueRow(name, func() {
 			v.edit(name, func(text string) {
 				if s.CentreName == nil {
 					s.CentreName = data.Text{}
@@ -77,25 +79,33 @@ func (v *settingsView) rebuild() {
 		def.setSelected(s.DefaultLang == l)
 		defaults.Add(def)
 	}
-	v.body.Add(staffSection(k.t("settings.languages"), offered))
-	v.body.Add(staffSection(k.t("settings.default_lang"), defaults))
+	v.body.Add(staffSection(k.st("settings.languages"), offered))
+	v.body.Add(staffSection(k.st("settings.default_lang"), defaults))
+	idle := []fyne.CanvasObject{v.stepper(&s.IdleTimeout, 15*time.Second)}
+	if flag, ok := k.opt.Overridden["idle"]; ok {
+		// The saved value waits for a start without the flag; say what runs.
+		note := body(k.st("settings.overridden", "Flag", flag, "Value", k.sn("settings.seconds", int(k.opt.IdleTimeout.Seconds()))))
+		note.Importance = widget.WarningImportance
+		note.Wrapping = fyne.TextWrapWord
+		idle = append(idle, note)
+	}
 	v.body.Add(container.NewGridWithColumns(2,
-		staffSection(k.t("settings.idle"), v.stepper(&s.IdleTimeout, 15*time.Second)),
-		staffSection(k.t("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
+		staffSection(k.st("settings.idle"), idle...),
+		staffSection(k.st("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
 	hosts := container.NewVBox()
 	for i, h := range s.AllowedHosts {
 		i := i
-		remove := newTouchButton(k.t("settings.remove"), nil, stylePlain, func() {
+		remove := newTouchButton(k.st("settings.remove"), nil, stylePlain, func() {
 			k.Touch()
 			s.AllowedHosts = slices.Delete(slices.Clone(s.AllowedHosts), i, i+1)
 			v.rebuild()
 		})
 		hosts.Add(container.NewBorder(nil, nil, nil, remove, body(h)))
 	}
-	hosts.Add(container.NewHBox(newTouchButton(k.t("settings.add_host"), nil, stylePlain, func() {
+	hosts.Add(container.NewHBox(newTouchButton(k.st("settings.add_host"), nil, stylePlain, func() {
 		v.edit("", func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
 	})))
-	v.body.Add(staffSection(k.t("settings.hosts"), hosts))
+	v.body.Add(staffSection(k.st("settings.hosts"), hosts))
 	v.body.Refresh()
 }
 
@@ -112,7 +122,7 @@ func inLanguageOrder(ls []data.Lang) []data.Lang {
 // valueRow shows a value with an Edit button.
 func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
 	k := v.p.k
-	edit := newTouchButton(k.t("settings.edit"), nil, stylePlain, func() { k.Touch(); onEdit() })
+	edit := newTouchButton(k.st("settings.edit"), nil, stylePlain, func() { k.Touch(); onEdit() })
 	l := body(value)
 	l.TextStyle.Bold = true
 	return container.NewBorder(nil, nil, nil, edit, l)
@@ -122,7 +132,7 @@ func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
 // checked on Save, with a message.
 func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.CanvasObject {
 	k := v.p.k
-	value := coloured(k.n("settings.seconds", int(d.Seconds())), colorInk, 28, true)
+	value := coloured(k.sn("settings.seconds", int(d.Seconds())), colorInk, 28, true)
 	minus := newTouchButton("−", nil, stylePlain, func() { k.Touch(); *d = max(step, *d-step); v.rebuild() })
 	plus := newTouchButton("+", nil, stylePlain, func() { k.Touch(); *d += step; v.rebuild() })
 	minus.textSize, plus.textSize = 36, 36
@@ -143,13 +153,13 @@ func (v *settingsView) edit(start string, done func(string)) {
 		onRune:   func(r rune) { text += string(r); update() },
 		onDelete: func() { text = trimLastRune(text); update() },
 		onClear:  func() { text = ""; update() }}
-	ok := newTouchButton(k.t("staff.ok"), nil, stylePrimary, func() {
+	ok := newTouchButton(k.st("staff.ok"), nil, stylePrimary, func() {
 		k.Touch()
 		closeSheet()
 		done(strings.TrimSpace(text))
 		v.rebuild()
 	})
-	cancel := newTouchButton(k.t("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
+	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
 	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(2, cancel, ok))
@@ -175,14 +185,17 @@ func (v *settingsView) save() {
 	switch {
 	case err == nil:
 		v.result.Importance = widget.SuccessImportance
-		v.result.SetText(k.t("settings.saved"))
+		v.result.SetText(k.st("settings.saved"))
+		k.audit(data.AuditSettings, data.OutcomeOK, strings.Join(changedSettings(v.saved, v.s), ", "))
+		v.saved = v.s
 		k.ApplySettings(v.s)
 	case asSettingsErrors(err, &errs):
 		v.result.Importance = widget.DangerImportance
 		v.result.SetText(errs.Error())
+		k.audit(data.AuditSettings, data.OutcomeFailed, errs.Error())
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.t("content.error", "Error", err.Error()))
+		v.result.SetText(k.st("content.error", "Error", err.Error()))
 	}
 }
 
@@ -190,7 +203,9 @@ func (v *settingsView) save() {
 func (k *Kiosk) ApplySettings(s data.Settings) {
 	k.opt.DefaultLang = s.DefaultLang
 	k.opt.Languages = s.Languages
-	k.opt.IdleTimeout = s.IdleTimeout
+	if _, overridden := k.opt.Overridden["idle"]; !overridden {
+		k.opt.IdleTimeout = s.IdleTimeout
+	}
 	k.opt.AttractInterval = s.AttractInterval
 	k.opt.AllowedHosts = s.AllowedHosts
 	if s.CentreID != "" {
@@ -210,4 +225,27 @@ func (k *Kiosk) ApplySettings(s data.Settings) {
 
 func asSettingsErrors(err error, target *data.SettingsErrors) bool {
 	return errors.As(err, target)
+}
+
+// changedSettings names the settings that differ between a and b, for the
+// audit log.
+func changedSettings(a, b data.Settings) []string {
+	var out []string
+	add := func(name string, changed bool) {
+		if changed {
+			out = append(out, name)
+		}
+	}
+	add("centre id", a.CentreID != b.CentreID)
+	add("centre name", !reflect.DeepEqual(a.CentreName, b.CentreName))
+	add("default language", a.DefaultLang != b.DefaultLang)
+	add("languages", !slices.Equal(a.Languages, b.Languages))
+	add("idle time", a.IdleTimeout != b.IdleTimeout)
+	add("attract interval", a.AttractInterval != b.AttractInterval)
+	add("allowed sites", !slices.Equal(a.AllowedHosts, b.AllowedHosts))
+	add("event retention", a.EventRetentionDays != b.EventRetentionDays)
+	if len(out) == 0 {
+		return []string{"nothing changed"}
+	}
+	return out
 }

@@ -22,7 +22,7 @@ func (p *staffPanel) translationsTab() fyne.CanvasObject {
 	k := p.k
 	cat, err := k.opt.Staff.LoadCatalogue(k.ctx)
 	if err != nil {
-		return body(k.t("content.error", "Error", err.Error()))
+		return body(k.st("content.error", "Error", err.Error()))
 	}
 	coverage := data.TranslationCoverage(cat)
 	box := container.NewVBox()
@@ -34,9 +34,9 @@ func (p *staffPanel) translationsTab() fyne.CanvasObject {
 
 func (p *staffPanel) languageCoverage(lang data.Lang, coverage []data.Coverage) fyne.CanvasObject {
 	k := p.k
-	font := coloured(k.t("translations.font_ok"), colorValid, 20, true)
+	font := coloured(k.st("translations.font_ok"), colorValid, 20, true)
 	if !scriptDrawable(lang) {
-		font = coloured("⚠ "+k.t("translations.font_missing"), colorExpired, 20, true)
+		font = coloured("⚠ "+k.st("translations.font_missing"), colorExpired, 20, true)
 	}
 	lines := []fyne.CanvasObject{font}
 	var missing []string
@@ -45,25 +45,29 @@ func (p *staffPanel) languageCoverage(lang data.Lang, coverage []data.Coverage) 
 		if c.Lang != lang {
 			continue
 		}
-		line := k.t("translations.line", "Kind", k.t("kind."+string(c.Kind)), "Names", c.Name,
+		line := k.st("translations.line", "Kind", k.st("kind."+string(c.Kind)), "Names", c.Name,
 			"Descriptions", c.Description, "Total", c.Total)
 		if c.Kind == data.KindVillage {
-			line += " · " + k.t("translations.stories", "Stories", c.Story, "Total", c.Total)
+			line += " · " + k.st("translations.stories", "Stories", c.Story, "Total", c.Total)
 		}
 		lines = append(lines, body(line))
 		for _, m := range c.Missing {
 			total++
 			if len(missing) < maxMissingShown {
-				missing = append(missing, m.ID+" ("+m.Name.In(data.VI)+"): "+strings.Join(m.Fields, ", "))
+				fields := make([]string, len(m.Fields))
+				for i, f := range m.Fields {
+					fields[i] = k.st("translations.field_" + f) // name, description, story
+				}
+				missing = append(missing, m.ID+" ("+m.Name.In(data.VI)+"): "+strings.Join(fields, ", "))
 			}
 		}
 	}
 	if total == 0 {
-		lines = append(lines, coloured(k.t("translations.complete"), colorValid, 22, true))
+		lines = append(lines, coloured(k.st("translations.complete"), colorValid, 22, true))
 	} else {
-		list := k.t("translations.missing") + "\n" + strings.Join(missing, "\n")
+		list := k.st("translations.missing") + "\n" + strings.Join(missing, "\n")
 		if total > len(missing) {
-			list += "\n" + k.n("translations.more", total-len(missing))
+			list += "\n" + k.sn("translations.more", total-len(missing))
 		}
 		l := caption(list)
 		l.Importance = widget.MediumImportance

@@ -14,6 +14,11 @@ type StaffBackend interface {
 	HasPIN(ctx context.Context) (bool, error)
 	SetPIN(ctx context.Context, pin string) error
 	CheckPIN(ctx context.Context, pin string) (data.PINResult, error)
+	PINLockout(ctx context.Context) (time.Time, error)
+	HasSetupCode(ctx context.Context) (bool, error)
+	CheckSetupCode(ctx context.Context, code string) (data.PINResult, error)
+	Audit(ctx context.Context, action, outcome, detail string) error
+	AuditLog(ctx context.Context, from, to time.Time, limit int) ([]data.AuditEntry, error)
 	Settings(ctx context.Context) (data.Settings, error)
 	SaveSettings(ctx context.Context, s data.Settings) error
 	Stats(ctx context.Context) (data.Stats, error)

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+
+	"ocopkiosk/data"
 )
 
 // staffPanel is staff mode once unlocked: content, translations, analytics
@@ -33,21 +35,22 @@ func staffTabs() []staffTab {
 		{"staff.tab_translations", (*staffPanel).translationsTab},
 		{"staff.tab_analytics", (*staffPanel).analyticsTab},
 		{"staff.tab_settings", (*staffPanel).settingsTab},
+		{"staff.tab_audit", (*staffPanel).auditTab},
 	}
 }
 
 func newStaffPanel(k *Kiosk) *staffPanel {
 	p := &staffPanel{k: k, body: container.NewStack()}
-	bar := container.NewHBox(coloured(k.t("staff.title"), colorGold, 30, true), layout.NewSpacer())
+	bar := container.NewHBox(coloured(k.st("staff.title"), colorGold, 30, true), layout.NewSpacer())
 	for i, tab := range staffTabs() {
 		i := i
-		b := newTouchButton(k.t(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
+		b := newTouchButton(k.st(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
 		p.tabs = append(p.tabs, b)
 		bar.Add(b)
 	}
 	bar.Add(layout.NewSpacer())
-	bar.Add(newTouchButton(k.t("staff.leave"), nil, styleOnDark, k.leaveStaff))
-	bar.Add(newTouchButton(k.t("staff.exit"), nil, styleOnDark, p.confirmExit))
+	bar.Add(newTouchButton(k.st("staff.leave"), nil, styleOnDark, k.leaveStaff))
+	bar.Add(newTouchButton(k.st("staff.exit"), nil, styleOnDark, p.confirmExit))
 	bg := canvas.NewRectangle(colorInk)
 	top := fyne.CanvasObject(container.NewStack(bg, container.NewPadded(bar)))
 	if note := k.readOnlyNote(); note != nil { // why nothing here can be saved
@@ -80,15 +83,21 @@ func (p *staffPanel) confirmExit() {
 	if k.opt.OnExit == nil {
 		return
 	}
-	question := subheading(k.t("staff.exit_confirm"))
+	question := subheading(k.st("staff.exit_confirm"))
 	question.Alignment = fyne.TextAlignCenter
 	var sheet fyne.CanvasObject
-	cancel := newTouchButton(k.t("staff.cancel"), nil, stylePlain, func() {
+	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() {
 		k.Touch()
 		p.body.Remove(sheet)
 	})
-	exit := newTouchButton(k.t("staff.exit"), nil, stylePrimary, func() { k.opt.OnExit(false) })
-	restart := newTouchButton(k.t("staff.restart"), nil, stylePrimary, func() { k.opt.OnExit(true) })
+	exit := newTouchButton(k.st("staff.exit"), nil, stylePrimary, func() {
+		k.audit(data.AuditExit, data.OutcomeOK, "exit")
+		k.opt.OnExit(false)
+	})
+	restart := newTouchButton(k.st("staff.restart"), nil, stylePrimary, func() {
+		k.audit(data.AuditExit, data.OutcomeOK, "restart")
+		k.opt.OnExit(true)
+	})
 	card := canvas.NewRectangle(colorCard)
 	card.CornerRadius = 20
 	box := container.NewVBox(question, container.NewGridWithColumns(3, cancel, restart, exit))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -60,16 +61,44 @@ func openStore(path string) (*data.Store, error) {
 
 func runValidate(ctx context.Context, e *env, args []string) error {
 	fs := e.flags()
+	db := dbFlag(fs)
 	if err := e.parse(fs, args, 1); err != nil {
 		return err
 	}
-	cat, err := pack.Validate(ctx, fs.Arg(0), pack.Options{})
+	settings, where, err := kioskSettings(ctx, *db)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "checking against %s\n", where)
+	cat, err := pack.Validate(ctx, fs.Arg(0), pack.Options{AllowedHosts: settings.AllowedHosts})
 	if err != nil {
 		return problemsError(e, err)
 	}
 	fmt.Fprintf(e.stdout, "%s: pack %q version %d is valid: %d villages, %d products, %d tours\n",
 		fs.Arg(0), cat.Pack.Title, cat.Pack.Version, len(cat.Villages), len(cat.Products), len(cat.Tours))
 	return nil
+}
+
+// kioskSettings are the settings of the kiosk whose database is at path
+// (or the default one), which import checks a pack against; a database
+// that does not exist yet means a new kiosk's defaults. It also says which.
+func kioskSettings(ctx context.Context, path string) (data.Settings, string, error) {
+	if path == "" {
+		var err error
+		if path, err = data.DefaultPath(); err != nil {
+			return data.Settings{}, "", err
+		}
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return data.DefaultSettings(), "the settings of a new kiosk (no database at " + path + ")", nil
+	}
+	st, err := data.Open(path)
+	if err != nil {
+		return data.Settings{}, "", err
+	}
+	defer st.Close()
+	s, err := st.Settings(ctx)
+	return s, "the settings of the kiosk at " + path, err
 }
 
 func runImport(ctx context.Context, e *env, args []string) error {
@@ -89,6 +118,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	cat, err := pack.Import(ctx, st, fs.Arg(0), pack.Options{AllowedHosts: settings.AllowedHosts})
+	if aerr := st.Audit(ctx, data.AuditImport, importOutcome(err), "command line: "+fs.Arg(0)+importDetail(cat, err)); aerr != nil {
+		fmt.Fprintf(e.stderr, "warning: %v\n", aerr)
+	}
 	if err != nil {
 		return problemsError(e, err)
 	}
@@ -104,8 +136,17 @@ func problemsError(e *env, err error) error {
 	if !errors.As(err, &problems) {
 		return err
 	}
+	local := 0
 	for _, p := range problems {
+		if p.Setting != "" {
+			local++
+			fmt.Fprintf(e.stderr, "%v [depends on this kiosk's settings: %s]\n", p, p.Setting)
+			continue
+		}
 		fmt.Fprintln(e.stderr, p)
+	}
+	if local > 0 {
+		return fmt.Errorf("%d problem(s) found, %d of them because of this kiosk's settings; nothing was changed", len(problems), local)
 	}
 	return fmt.Errorf("%d problem(s) found; nothing was changed", len(problems))
 }
@@ -217,4 +258,29 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", r.Kind, data.Printable(r.ID), data.Printable(r.Name))
 	}
 	return w.Flush()
+}
+
+// importOutcome is the audit log's outcome of an import that returned err.
+func importOutcome(err error) string {
+	switch {
+	case err == nil:
+		return data.OutcomeOK
+	case errors.Is(err, context.Canceled):
+		return data.OutcomeCancelled
+	}
+	return data.OutcomeFailed
+}
+
+// importDetail says what an import loaded, or how many problems it found.
+func importDetail(cat *data.Catalogue, err error) string {
+	var problems pack.Problems
+	switch {
+	case cat != nil:
+		return fmt.Sprintf(" (%q version %d)", cat.Pack.Title, cat.Pack.Version)
+	case errors.As(err, &problems):
+		return fmt.Sprintf(" (%d problems)", len(problems))
+	case err != nil:
+		return " (" + err.Error() + ")"
+	}
+	return ""
 }

@@ -52,8 +52,15 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	overridden := map[string]string{}
 	if idleSet(fs) {
 		settings.IdleTimeout = *idle
+		overridden["idle"] = "--idle " + idle.String()
+	}
+	if readOnly == "" {
+		if _, err := st.PruneAudit(ctx, time.Now()); err != nil {
+			fyne.LogError("prune the audit log", err)
+		}
 	}
 	var events *data.Recorder
 	var recorder ui.EventRecorder = data.NewMemoryRecorder(50000) // a read-only disk keeps them in memory
@@ -71,7 +78,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
 		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
-		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly,
+		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly, Overridden: overridden,
 		OnExit: func(again bool) { restart = again; a.Quit() },
 	})
 	k.ApplySettings(settings)
@@ -206,6 +213,9 @@ func pruneDaily(ctx context.Context, st *data.Store) {
 		settings, err := st.Settings(ctx)
 		if err == nil {
 			_, err = st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays)
+		}
+		if err == nil {
+			_, err = st.PruneAudit(ctx, time.Now())
 		}
 		if err != nil {
 			fyne.LogError("prune old visitor events", err)

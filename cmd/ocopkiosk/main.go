@@ -11,6 +11,7 @@ import (
 	"io"
 	_ "ocopkiosk/internal/earlyenv" // before Fyne reads the environment: see the package
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,14 +24,15 @@ type command struct {
 	run     func(ctx context.Context, env *env, args []string) error
 }
 
-// commands is filled in init: the commands' functions read it for their usage.
+// commands is filled in init: the commands' functions read it for their
+// usage. One line per command, so that adding one is a one-line change.
 var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"run":        {"start the kiosk (the default)", "[--window] [--db PATH]", runKiosk},
+		"run":        {"start the kiosk (the default)", "[--window] [--idle D] [--db PATH]", runKiosk},
 		"import":     {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
-		"validate":   {"check a content pack and report every problem; changes nothing", "PACK", runValidate},
+		"validate":   {"check a content pack against this kiosk's settings, as import would; changes nothing", "[--db PATH] PACK", runValidate},
 		"export":     {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
 		"check":      {"run SQLite's full integrity check on the database; changes nothing", "[--db PATH]", runCheck},
 		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
@@ -38,14 +40,21 @@ func init() {
 		"bench":      {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},
 		"qr":         {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
 		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
-		"report":     {"print visitor analytics for a period (CSV or JSON)", "[--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
+		"report":     {"print visitor analytics, or with --audit the staff audit log, for a period (CSV or JSON)", "[--audit] [--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
 		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
 		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
 		"sign":       {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
 		"verify":     {"check a file's minisign signature against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE", runVerify},
+		"setup-code": {"print a one-time code that lets staff set the PIN at the kiosk", "[--valid DURATION] [--db PATH]", runSetupCode},
 		"gen":        {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
+		"help":       {"list the commands, or describe one", "[COMMAND]", runHelp},
 	}
 }
+
+// globalFlags are the flags that every command using the database takes
+// and that may stand before the command's name (`ocopkiosk --db X stats`);
+// each takes a value.
+var globalFlags = []string{"db"}
 
 // env is what every command shares: where to write, and the arguments' name.
 type env struct {
@@ -65,18 +74,19 @@ func main() {
 
 // run executes a command line and returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	name := "run"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
-	}
-	if name == "help" || name == "-h" || name == "--help" {
+	name, args := splitCommand(args)
+	switch name {
+	case "-h", "-help", "--help":
 		printHelp(stdout)
 		return 0
 	}
 	cmd, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "ocopkiosk: unknown command %q\n\n", name)
-		printHelp(stderr)
+		fmt.Fprintf(stderr, "ocopkiosk: unknown command %q", name)
+		if near := nearestCommand(name); near != "" {
+			fmt.Fprintf(stderr, "; did you mean %q?", near)
+		}
+		fmt.Fprintln(stderr, "\nRun `ocopkiosk help` for the list of commands.")
 		return 2
 	}
 	err := cmd.run(ctx, &env{stdout: stdout, stderr: stderr, name: name}, args)
@@ -92,9 +102,97 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// splitCommand finds the command's name in a command line and returns it
+// with the rest, global flags that stood before the name moved after it.
+// With no name (no arguments, or only the kiosk's own flags) the command
+// is run; --help before any name asks for the list of commands.
+func splitCommand(args []string) (string, []string) {
+	var global []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "-h" || a == "-help" || a == "--help" {
+			return a, nil
+		}
+		if !strings.HasPrefix(a, "-") {
+			rest := append(slices.Clone(global), args[i+1:]...)
+			return a, rest
+		}
+		flagName, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !slices.Contains(globalFlags, flagName) {
+			// A flag of the kiosk itself (--window, --idle): no name follows.
+			return "run", append(global, args[i:]...)
+		}
+		global = append(global, a)
+		if !hasValue && i+1 < len(args) {
+			i++
+			global = append(global, args[i])
+		}
+	}
+	return "run", global
+}
+
+// nearestCommand is the command name closest to name, if one is close
+// enough to be a slip of the keyboard.
+func nearestCommand(name string) string {
+	best, bestDist := "", 3
+	for n := range commands {
+		d := editDistance(strings.ToLower(name), n)
+		if strings.HasPrefix(n, strings.ToLower(name)) && len(name) >= 2 {
+			d = 1
+		}
+		if d < bestDist || d == bestDist && n < best {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func runHelp(_ context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		printHelp(e.stdout)
+		return nil
+	}
+	if _, ok := commands[args[0]]; !ok || args[0] == "help" {
+		printHelp(e.stdout)
+		return nil
+	}
+	// The command's own --help: its flags, from its own flag set.
+	return (&env{stdout: e.stdout, stderr: e.stderr, name: args[0]}).help(args[0])
+}
+
+// help prints a command's usage and flags by running it with --help.
+func (e *env) help(name string) error {
+	err := commands[name].run(context.Background(), e, []string{"--help"})
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "ocopkiosk: the OCOP showroom kiosk and its staff tools.")
-	fmt.Fprintln(w, "\nUsage:\n  ocopkiosk [run] [--window]      start the kiosk\n  ocopkiosk COMMAND [options]\n\nCommands:")
+	fmt.Fprintln(w, "\nUsage:\n  ocopkiosk [run] [--window]      start the kiosk\n  ocopkiosk [--db PATH] COMMAND [options]\n\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -103,7 +201,8 @@ func printHelp(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\n`ocopkiosk COMMAND --help` describes a command. The database defaults to the user's data directory.")
+	fmt.Fprintln(w, "\n`ocopkiosk COMMAND --help` (or `ocopkiosk help COMMAND`) describes a command and its options.")
+	fmt.Fprintln(w, "--db PATH may stand before or after the command; the database defaults to the user's data directory.")
 }
 
 // flags makes a command's flag set, whose --help prints the command's usage.
@@ -119,13 +218,26 @@ func (e *env) flags() *flag.FlagSet {
 }
 
 // parse parses flags, then checks the number of positional arguments.
+// Flags may also follow the positional arguments (`import PACK --db X`).
 func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return flag.ErrHelp
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(e.stdout)
+				fs.Usage()
+				return flag.ErrHelp
+			}
+			return errUsage
 		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if err := fs.Parse(append([]string{"--"}, pos...)); err != nil {
 		return errUsage
 	}
 	if fs.NArg() != positional {

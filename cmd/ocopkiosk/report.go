@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	toFlag := fs.String("to", "", "last `DATE` of the period, YYYY-MM-DD, inclusive (default: today)")
 	format := fs.String("format", "csv", "csv (for Excel) or json")
 	top := fs.Int("top", 20, "at most `N` entries in each top list (0: all)")
+	audit := fs.Bool("audit", false, "print the staff audit log (sign-ins, imports, settings, exits) instead of visitor analytics")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -49,6 +51,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *audit {
+		return printAudit(ctx, e.stdout, st, from, to.AddDate(0, 0, 1), *format)
+	}
 	report, err := st.Report(ctx, from, to, *top)
 	if err != nil {
 		return err
@@ -133,4 +138,29 @@ func spreadsheetSafe(cell string) string {
 		return "'" + cell
 	}
 	return cell
+}
+
+// printAudit writes the audit log from from to to (exclusive), oldest
+// first, as CSV or JSON.
+func printAudit(ctx context.Context, w io.Writer, st *data.Store, from, to time.Time, format string) error {
+	entries, err := st.AuditLog(ctx, from, to, 0)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(entries)
+	if format == "json" {
+		if entries == nil {
+			entries = []data.AuditEntry{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"time", "action", "outcome", "detail"})
+	for _, en := range entries {
+		cw.Write([]string{en.At.Local().Format("2006-01-02 15:04:05"), en.Action, en.Outcome, en.Detail})
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -31,7 +31,7 @@ func runSetPIN(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	read := pinReader(e.stderr)
-	pin, err := read("New staff PIN (4–8 digits): ")
+	pin, err := read(fmt.Sprintf("New staff PIN (%d–%d digits): ", data.MinPINDigits, data.MaxPINDigits))
 	if err != nil {
 		return err
 	}
@@ -47,6 +47,9 @@ func runSetPIN(ctx context.Context, e *env, args []string) error {
 		return errors.New("the two PINs differ; the PIN was not changed")
 	}
 	if err := st.SetPIN(ctx, pin); err != nil {
+		return err
+	}
+	if err := st.Audit(ctx, data.AuditSetPIN, data.OutcomeOK, "from the command line"); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, "staff PIN set; any wrong-PIN lockout is cleared")

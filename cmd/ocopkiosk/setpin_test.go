@@ -27,10 +27,12 @@ func TestSetPIN(t *testing.T) {
 		pin    string // the PIN then set, or "" for none
 	}{
 		{"same PIN twice", "482916\n482916\n", 0, "Again: ", "482916"},
-		{"Windows line ends, no final newline", "1357\r\n1357", 0, "Again: ", "1357"},
-		{"spaces around", "  2468 \n2468\n", 0, "Again: ", "2468"},
+		{"Windows line ends, no final newline", "135792\r\n135792", 0, "Again: ", "135792"},
+		{"spaces around", "  246813 \n246813\n", 0, "Again: ", "246813"},
 		{"two different PINs", "482916\n482917\n", 1, "the two PINs differ; the PIN was not changed", ""},
-		{"too short", "123\n123\n", 1, "4 to 8 digits long; the PIN was not changed", ""},
+		{"too short", "4829\n4829\n", 1, "6 to 12 digits long; the PIN was not changed", ""},
+		{"too common", "123456\n123456\n", 1, "too easy to guess", ""},
+		{"a year", "201926\n201926\n", 1, "too easy to guess", ""},
 		{"not digits", "12ab\n12ab\n", 1, "only the digits 0 to 9", ""},
 		{"nothing typed", "", 1, "no PIN given", ""},
 		{"only once", "482916\n", 1, "no PIN given", ""},
@@ -42,7 +44,7 @@ func TestSetPIN(t *testing.T) {
 			if code != tc.code || !strings.Contains(errOut, tc.stderr) {
 				t.Fatalf("exit %d, stderr %q; want %d and %q", code, errOut, tc.code, tc.stderr)
 			}
-			if !strings.HasPrefix(errOut, "New staff PIN (4–8 digits): ") {
+			if !strings.HasPrefix(errOut, "New staff PIN (6–12 digits): ") {
 				t.Errorf("stderr %q does not start with the prompt", errOut)
 			}
 			if tc.code == 0 && !strings.Contains(out, "staff PIN set") {
@@ -76,7 +78,7 @@ func TestSetPIN(t *testing.T) {
 func TestSetPINReplacesThePINAndClearsALockout(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "kiosk.db")
-	withStdin(t, "1111\n1111\n")
+	withStdin(t, "731842\n731842\n")
 	if _, errOut, code := ocopkiosk(t, "set-pin", "--db", db); code != 0 {
 		t.Fatal(errOut)
 	}
@@ -104,7 +106,7 @@ func TestSetPINReplacesThePINAndClearsALockout(t *testing.T) {
 	if r, err := st.CheckPIN(ctx, "22223333"); err != nil || !r.OK {
 		t.Errorf("new PIN: %+v, %v", r, err)
 	}
-	if r, _ := st.CheckPIN(ctx, "1111"); r.OK {
+	if r, _ := st.CheckPIN(ctx, "731842"); r.OK {
 		t.Error("the old PIN still works")
 	}
 }

@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -168,6 +169,12 @@ func (c cellReader) link(column string, required bool) string {
 	if c.allowedHosts != nil {
 		if err := data.LinkAllowed(s, c.allowedHosts); err != nil {
 			c.bad(column, "%v", err)
+			// A link that would pass on a kiosk allowing its host is
+			// refused only by this kiosk's settings.
+			u, _ := url.Parse(s) // CheckLink has parsed it
+			if data.LinkAllowed(s, []string{strings.ToLower(u.Hostname())}) == nil {
+				c.r.dependsOn(SettingAllowedSites)
+			}
 		}
 	}
 	return s

@@ -109,6 +109,11 @@ func importSource(ctx context.Context, st *data.Store, src *source, keepCopy boo
 		}
 		return nil, err
 	}
+	// The last point where giving up leaves the old catalogue: staff who
+	// press Cancel during the photos land here.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	opts.report("saving", 0, 1)
 	if err := st.ReplaceCatalogue(ctx, cat); err != nil {
 		err = saveFailed(err, lib)

@@ -222,7 +222,8 @@ func TestValidateReportsEveryProblemWhereItIs(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			files := packFiles()
 			c.change(files)
-			_, err := pack.Validate(ctx, writePack(t, files), pack.Options{})
+			// The same table drives import: both must say the same.
+			err := validateAgreesWithImport(t, openStore(t), writePack(t, files), pack.Options{AllowedHosts: data.DefaultAllowedHosts})
 			var problems pack.Problems
 			if !errors.As(err, &problems) {
 				t.Fatalf("want Problems, got %v", err)

@@ -17,7 +17,15 @@ type Problem struct {
 	Line    int    // 1-based line of the spreadsheet (1 is the header); 0 when not about a line
 	Column  string // column name, when about one cell
 	Message string // what is wrong and what is expected
+	// Setting names the kiosk setting this finding depends on (e.g.
+	// SettingAllowedSites), "" when the pack is wrong on any kiosk: the
+	// same pack may pass on a kiosk that allows more.
+	Setting string
 }
+
+// SettingAllowedSites is Problem.Setting for a link to a site that the
+// kiosk's allow-list (Settings → allowed sites) does not hold.
+const SettingAllowedSites = "allowed sites"
 
 // String formats the problem as "file:line: column: message", with any
 // control or direction-changing character from the pack escaped
@@ -77,6 +85,13 @@ func fileOrder(file string) string {
 // report collects problems while a pack is read.
 type report struct {
 	problems Problems
+}
+
+// dependsOn marks the last problem added as depending on a kiosk setting.
+func (r *report) dependsOn(setting string) {
+	if len(r.problems) > 0 {
+		r.problems[len(r.problems)-1].Setting = setting
+	}
 }
 
 func (r *report) add(file string, line int, column, format string, args ...any) {

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
+)
+
+// auditShown is how many of the newest audit entries the tab lists; the
+// whole year is in `ocopkiosk report --audit`.
+const auditShown = 200
+
+// auditTab lists what staff did, newest first: time, action, outcome and
+// detail, with failures in red.
+func (p *staffPanel) auditTab() fyne.CanvasObject {
+	k := p.k
+	entries, err := k.opt.Staff.AuditLog(k.ctx, k.opt.Now().Add(-data.AuditKeep), time.Time{}, auditShown)
+	if err != nil {
+		return body(k.st("content.error", "Error", err.Error()))
+	}
+	rows := container.NewVBox()
+	header := auditRow(k.st("audit.time"), k.st("audit.action"), k.st("audit.outcome"), k.st("audit.detail"), false, true)
+	for _, e := range entries {
+		rows.Add(auditRow(e.At.Local().Format("2006-01-02 15:04:05"), k.st("audit.action_"+e.Action),
+			k.st("audit.outcome_"+e.Outcome), k.auditDetail(e.Action, e.Detail), e.Outcome != data.OutcomeOK, false))
+	}
+	if len(entries) == 0 {
+		rows.Add(body(k.st("audit.empty")))
+	}
+	note := caption(k.st("audit.note"))
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewPadded(container.NewVBox(note, header)), nil, nil, nil,
+		k.dragScroll(container.NewPadded(rows)))
+}
+
+// auditRow is one line of the table, in fixed columns; the detail takes
+// the rest of the width and wraps.
+func auditRow(at, action, outcome, detail string, failed, header bool) fyne.CanvasObject {
+	cell := func(s string) *widget.Label {
+		l := body(s)
+		l.TextStyle.Bold = header
+		if failed {
+			l.Importance = widget.DangerImportance
+		}
+		return l
+	}
+	fixed := func(s string, width float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(width, 44), cell(s))
+	}
+	d := cell(detail)
+	d.Wrapping = fyne.TextWrapWord
+	left := container.NewHBox(fixed(at, 290), fixed(action, 260), fixed(outcome, 170))
+	line := canvas.NewRectangle(colorLine)
+	line.SetMinSize(fyne.NewSize(1, 1))
+	return container.NewVBox(container.NewBorder(nil, nil, left, nil, d), line)
+}
+
+// auditDetails are the fixed details the kiosk writes, with their message
+// ids, so that the log reads in the staff language; other details (file
+// names, error messages) are shown as written.
+var auditDetails = map[string]string{
+	"wrong": "audit.detail_wrong", "tried during a lockout": "audit.detail_locked",
+	"timed out": "audit.detail_timed_out", "by hand": "audit.detail_by_hand",
+	"exit": "staff.exit", "restart": "staff.restart",
+	"at the kiosk, with a setup code": "audit.detail_setup_code", "from the command line": "audit.detail_command_line",
+	"the code had expired": "audit.detail_code_expired", "nothing changed": "audit.detail_nothing_changed",
+	// settings, as changedSettings names them
+	"centre id": "settings.centre_id", "centre name": "settings.centre_name", "default language": "settings.default_lang",
+	"languages": "settings.languages", "idle time": "settings.idle", "attract interval": "settings.attract",
+	"allowed sites": "settings.hosts", "event retention": "audit.detail_retention",
+}
+
+// auditDetail is a stored detail in the staff language, as far as it is
+// one the kiosk wrote itself.
+func (k *Kiosk) auditDetail(action, detail string) string {
+	if until, ok := strings.CutPrefix(detail, "wrong; locked until "); ok {
+		return k.st("audit.detail_locked_until", "Time", until)
+	}
+	if id, ok := auditDetails[detail]; ok {
+		return k.st(id)
+	}
+	if action == data.AuditSettings {
+		parts := strings.Split(detail, ", ")
+		for i, p := range parts {
+			if id, ok := auditDetails[p]; ok {
+				parts[i] = k.st(id)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return detail
+}
