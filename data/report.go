@@ -59,64 +59,33 @@ type Report struct {
 // reads the aggregates only, so a day gives the same numbers whether its raw
 // events are still kept or were pruned.
 func (s *Store) Report(ctx context.Context, from, to time.Time, top int) (Report, error) {
-	r := Report{From: from.Format(dateLayout), To: to.Format(dateLayout)}
-	if r.To < r.From {
-		return r, fmt.Errorf("report: the period ends (%s) before it starts (%s)", r.To, r.From)
-	}
-	if err := s.rollup(ctx); err != nil {
-		return r, fmt.Errorf("report: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, metric, key, count, extra FROM daily_stats
-		WHERE day BETWEEN ? AND ? ORDER BY day`, r.From, r.To)
+	totals, err := NewReportTotals(from, to)
 	if err != nil {
-		return r, fmt.Errorf("report: %w", err)
+		return Report{From: from.Format(dateLayout), To: to.Format(dateLayout)}, err
 	}
-	defer rows.Close()
-	perDay := map[string]int{}
-	sums := map[string]map[string]int{} // metric → key → count
-	latest := map[string]int{}          // query → results of its latest day's latest search
-	for rows.Next() {
-		var day, metric, key string
-		var count, extra int
-		if err := rows.Scan(&day, &metric, &key, &count, &extra); err != nil {
-			return r, fmt.Errorf("report: %w", err)
-		}
-		if metric == metricEvents && key == string(EventSessionStart) {
-			perDay[day] += count
-		}
-		if metric == metricSearch {
-			latest[key] = extra // rows come in day order, so the last one wins
-		}
-		if sums[metric] == nil {
-			sums[metric] = map[string]int{}
-		}
-		sums[metric][key] += count
+	stats, err := s.DailyStats(ctx, totals.from, totals.to)
+	if err != nil {
+		return Report{}, fmt.Errorf("report: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return r, fmt.Errorf("report: %w", err)
+	for _, d := range stats {
+		totals.Add(d)
 	}
+	return totals.Report(top, s.ItemNames(ctx))
+}
 
-	r.SessionsPerDay = []DayCount{}
-	start, _ := time.Parse(dateLayout, r.From)
-	for d := start; d.Format(dateLayout) <= r.To; d = d.AddDate(0, 0, 1) {
-		day := d.Format(dateLayout)
-		r.SessionsPerDay = append(r.SessionsPerDay, DayCount{Day: day, Count: perDay[day]})
-		r.Sessions += perDay[day]
-	}
-	for _, list := range []struct {
-		kind Kind
-		dst  *[]ItemCount
-	}{{KindProduct, &r.TopProducts}, {KindVillage, &r.TopVillages}, {KindTour, &r.TopTours}} {
-		if *list.dst, err = s.topItems(ctx, list.kind, sums[metricViewPrefix+string(list.kind)], top); err != nil {
-			return r, fmt.Errorf("report: %w", err)
+// ItemNames names catalogue items from the store.
+func (s *Store) ItemNames(ctx context.Context) ItemNames {
+	return func(kind Kind, ids []string) (map[string]Text, error) {
+		texts, err := s.texts(ctx, string(kind), ids, "name")
+		if err != nil {
+			return nil, err
 		}
+		out := make(map[string]Text, len(texts))
+		for id, t := range texts {
+			out[id] = t["name"]
+		}
+		return out, nil
 	}
-	r.QRByKind = keyCounts(sums[metricQRKind], 0)
-	r.QRByLang = keyCounts(sums[metricQRLang], 0)
-	r.Languages = keyCounts(sums[metricViewLang], 0)
-	r.TopSearches = searchCounts(keyCounts(sums[metricSearch], top), latest)
-	r.NoResultSearches = searchCounts(keyCounts(sums[metricNoResults], top), nil)
-	return r, nil
 }
 
 // rollup adds the events not yet counted into daily_stats, in its own transaction.
@@ -157,22 +126,4 @@ func searchCounts(counts []KeyCount, latest map[string]int) []SearchCount {
 		out[i] = SearchCount{Query: c.Key, Count: c.Count, Results: latest[c.Key]}
 	}
 	return out
-}
-
-// topItems ranks the items of one kind and names those still in the catalogue.
-func (s *Store) topItems(ctx context.Context, kind Kind, counts map[string]int, top int) ([]ItemCount, error) {
-	ranked := keyCounts(counts, top)
-	ids := make([]string, len(ranked))
-	for i, c := range ranked {
-		ids[i] = c.Key
-	}
-	texts, err := s.texts(ctx, string(kind), ids, "name")
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ItemCount, len(ranked))
-	for i, c := range ranked {
-		out[i] = ItemCount{Kind: kind, ID: c.Key, Name: texts[c.Key]["name"], Count: c.Count}
-	}
-	return out, nil
 }

@@ -1,0 +1,218 @@
+package fleet
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"ocopkiosk/data"
+)
+
+// SilentAfter is how long without a status.json before the office flags a
+// kiosk as silent.
+const SilentAfter = 15 * time.Minute
+
+// KioskRow is one kiosk as the office sees it.
+type KioskRow struct {
+	KioskID string  `json:"kiosk_id"`
+	Status  *Status `json:"status,omitempty"` // nil when none could be read
+	// Flags say what needs a person's attention: "silent for 2h10m",
+	// "on an old pack (v6; v7 is published)", "refused 2 pack(s)", "error: …".
+	Flags []string `json:"flags"`
+}
+
+// FleetStatus is every kiosk of a hub, and the files that could not be read.
+type FleetStatus struct {
+	At       time.Time  `json:"at"`
+	Newest   int        `json:"newest_version"` // the highest version published for all centres
+	Kiosks   []KioskRow `json:"kiosks"`
+	Warnings []string   `json:"warnings"`
+}
+
+// ReadFleetStatus reads every kiosk's status.json in the hub. A damaged or
+// missing file is a warning naming it, and its kiosk is flagged.
+func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
+	fs := FleetStatus{At: now.UTC(), Kiosks: []KioskRow{}, Warnings: []string{}}
+	published, bad := Published(hub)
+	for _, err := range bad {
+		fs.Warnings = append(fs.Warnings, err.Error())
+	}
+	ids, err := kioskIDs(hub)
+	if err != nil {
+		return fs, err
+	}
+	for _, id := range ids {
+		row := KioskRow{KioskID: id, Flags: []string{}}
+		path := hub.Status(id)
+		b, err := os.ReadFile(path)
+		if err == nil {
+			row.Status, err = ParseStatus(b)
+		}
+		if err != nil {
+			fs.Warnings = append(fs.Warnings, fmt.Sprintf("%s: skipped: %v", path, err))
+			row.Flags = append(row.Flags, "no readable status")
+			fs.Kiosks = append(fs.Kiosks, row)
+			continue
+		}
+		s := row.Status
+		if age := now.Sub(s.WrittenAt); age > SilentAfter {
+			row.Flags = append(row.Flags, "silent for "+age.Round(time.Minute).String())
+		}
+		newest := newestFor(published, s.Centre)
+		if newest > s.PackVersion {
+			row.Flags = append(row.Flags, fmt.Sprintf("on an old pack (v%d; v%d is published for it)", s.PackVersion, newest))
+		}
+		if newest > fs.Newest {
+			fs.Newest = newest
+		}
+		if len(s.Refused) > 0 {
+			row.Flags = append(row.Flags, fmt.Sprintf("refused %d pack(s)", len(s.Refused)))
+		}
+		if s.LastError != "" {
+			row.Flags = append(row.Flags, "error: "+s.LastError)
+		}
+		fs.Kiosks = append(fs.Kiosks, row)
+	}
+	return fs, nil
+}
+
+// newestFor is the highest version published for a centre.
+func newestFor(ms []*Manifest, centre string) int {
+	v := 0
+	for _, m := range ms {
+		if m.ForCentre(centre) && m.Version > v {
+			v = m.Version
+		}
+	}
+	return v
+}
+
+func kioskIDs(hub Hub) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(string(hub), KiosksDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("hub kiosks folder: %w", err)
+	}
+	var ids []string
+	for _, e := range entries {
+		if e.IsDir() && ValidID(e.Name()) {
+			ids = append(ids, e.Name())
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// FleetReport is the analytics of every kiosk of a hub: in total and per
+// centre, each a data.Report.
+type FleetReport struct {
+	Total    data.Report            `json:"total"`
+	Centres  map[string]data.Report `json:"centres"`
+	Kiosks   int                    `json:"kiosks"`
+	Files    int                    `json:"files"` // events files counted
+	Warnings []string               `json:"warnings"`
+}
+
+// ReadFleetReport adds up the events files of every kiosk for the days from
+// from to to. A damaged file is left out whole, with a warning naming it. A
+// kiosk's centre is the one its status.json names ("unknown" without one).
+func ReadFleetReport(hub Hub, from, to time.Time, top int, names data.ItemNames) (FleetReport, error) {
+	fr := FleetReport{Centres: map[string]data.Report{}, Warnings: []string{}}
+	total, err := data.NewReportTotals(from, to)
+	if err != nil {
+		return fr, err
+	}
+	ids, err := kioskIDs(hub)
+	if err != nil {
+		return fr, err
+	}
+	first, last := from.Format("2006-01-02"), to.Format("2006-01-02")
+	type kioskResult struct {
+		centre   string
+		rows     []data.DailyStat
+		files    int
+		warnings []string
+	}
+	results := make([]kioskResult, len(ids))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0)*2)
+	for i, id := range ids {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r := &results[i]
+			r.centre = "unknown"
+			if b, err := os.ReadFile(hub.Status(id)); err == nil {
+				if s, err := ParseStatus(b); err == nil && s.Centre != "" {
+					r.centre = s.Centre
+				}
+			}
+			dir := filepath.Join(hub.Kiosk(id), EventsDir)
+			entries, err := os.ReadDir(dir)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				r.warnings = append(r.warnings, fmt.Sprintf("%s: skipped: %v", dir, err))
+			}
+			for _, e := range entries {
+				day, ok := strings.CutSuffix(e.Name(), ".csv")
+				if !ok || day < first || day > last || len(day) != 10 {
+					continue
+				}
+				path := filepath.Join(dir, e.Name())
+				var rows []data.DailyStat
+				err := readEventsFile(path, day, func(d data.DailyStat) { rows = append(rows, d) })
+				if err != nil {
+					r.warnings = append(r.warnings, fmt.Sprintf("%s: skipped, damaged: %v", path, err))
+					continue
+				}
+				r.rows = append(r.rows, rows...)
+				r.files++
+			}
+		}()
+	}
+	wg.Wait()
+	centres := map[string]*data.ReportTotals{}
+	for _, r := range results {
+		fr.Warnings = append(fr.Warnings, r.warnings...)
+		fr.Files += r.files
+		ct := centres[r.centre]
+		if ct == nil {
+			ct, _ = data.NewReportTotals(from, to)
+			centres[r.centre] = ct
+		}
+		for _, d := range r.rows {
+			total.Add(d)
+			ct.Add(d)
+		}
+	}
+	fr.Kiosks = len(ids)
+	if fr.Total, err = total.Report(top, names); err != nil {
+		return fr, err
+	}
+	for c, ct := range centres {
+		if fr.Centres[c], err = ct.Report(top, names); err != nil {
+			return fr, err
+		}
+	}
+	return fr, nil
+}
+
+func readEventsFile(path, day string, add func(data.DailyStat)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return parseEvents(bufio.NewReaderSize(f, 64<<10), day, add)
+}
