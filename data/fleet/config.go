@@ -15,10 +15,10 @@ import (
 // `ocopkiosk fleet join` (never by editing SQL).
 type Config struct {
 	KioskID       string   `json:"kiosk_id"`
-	Hub           string   `json:"hub"`            // the hub folder on this machine
+	Hub           string   `json:"hub"`              // the hub folder on this machine
 	Centre        string   `json:"centre,omitempty"` // the centre packs are checked against; empty: the kiosk's settings
-	Trusted       []string `json:"trusted_keys"`   // public keys (RW…); several during a rotation
-	RequireSigned bool     `json:"require_signed"` // refuse unsigned packs (the default)
+	Trusted       []string `json:"trusted_keys"`     // public keys (RW…); several during a rotation
+	RequireSigned bool     `json:"require_signed"`   // refuse unsigned packs (the default)
 }
 
 // Joined reports whether the kiosk is part of a fleet.
