@@ -34,7 +34,7 @@ var fleetCommands = map[string]fleetCommand{
 	"status":  {"every kiosk of the hub: last seen, centre, pack, problems", "--hub DIR [--json]", runFleetStatus},
 	"report":  {"the analytics of every kiosk together, in total and per centre", "--hub DIR [--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runFleetReport},
 	"join":    {"make this kiosk part of a fleet (or change its fleet settings)", "--hub DIR --key PUB [--key PUB]... --kiosk-id ID [--centre ID] [--remove-key PUB] [--allow-unsigned] [--db PATH]", runFleetJoin},
-	"sync":    {"sync this kiosk from its hub without a screen (the kiosk does this itself)", "[--once] [--db PATH]", runFleetSync},
+	"sync":    {"sync this kiosk from its hub without a screen (the kiosk does this itself)", "[--once] [--rescan D] [--status-every D] [--db PATH]", runFleetSync},
 }
 
 // runFleet dispatches `ocopkiosk fleet SUBCOMMAND`.
@@ -368,6 +368,7 @@ func runFleetSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 	once := fs.Bool("once", false, "look at the hub once, write the status and stop")
 	db := dbFlag(fs)
 	interval := fs.Duration("rescan", 30*time.Second, "how often to look at the whole hub besides change notices")
+	statusEvery := fs.Duration("status-every", time.Minute, "how often to write status.json and the events files (at most 5m)")
 	if _, err := parseInterleaved(e, fs, args, 0); err != nil {
 		return err
 	}
@@ -376,7 +377,7 @@ func runFleetSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 		return err
 	}
 	defer st.Close()
-	s := &fleet.Syncer{Store: st, AppVersion: appVersion(), Rescan: *interval,
+	s := &fleet.Syncer{Store: st, AppVersion: appVersion(), Rescan: *interval, StatusEvery: *statusEvery,
 		Log: func(line string) { fmt.Fprintf(e.stderr, "%s %s\n", time.Now().Format("15:04:05"), line) }}
 	if *once {
 		if err := s.Load(ctx); err != nil {

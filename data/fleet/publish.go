@@ -72,7 +72,10 @@ func Publish(ctx context.Context, hub Hub, packPath string, key sign.PrivateKey,
 	if err := os.MkdirAll(hub.Content(), 0o755); err != nil {
 		return nil, fmt.Errorf("hub folder: %w", err)
 	}
-	staging, err := os.MkdirTemp(hub.Content(), ".publishing-")
+	// Staged beside content/, not in it: Syncthing shares content/ and
+	// must not start sending a half-made pack; the rename is atomic on
+	// the hub's file system.
+	staging, err := os.MkdirTemp(string(hub), ".publishing-")
 	if err != nil {
 		return nil, fmt.Errorf("hub folder: %w", err)
 	}
