@@ -38,6 +38,9 @@ type Options struct {
 	Languages []data.Lang
 	// OnExit ends the program when staff exit the kiosk (restart: start it again).
 	OnExit func(restart bool)
+	// Fleet is the fleet sync, shown in staff mode's Fleet tab; nil when
+	// the kiosk syncs from no hub.
+	Fleet FleetSync
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).

@@ -33,6 +33,7 @@ func staffTabs() []staffTab {
 		{"staff.tab_translations", (*staffPanel).translationsTab},
 		{"staff.tab_analytics", (*staffPanel).analyticsTab},
 		{"staff.tab_settings", (*staffPanel).settingsTab},
+		{"staff.tab_fleet", (*staffPanel).fleetTab},
 	}
 }
 

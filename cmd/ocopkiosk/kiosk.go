@@ -60,11 +60,12 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	events := data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
 	defer events.Close()
 	restart := false
+	fleetSync := kioskFleet(ctx, st)
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
 		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
 		Staff: ui.StoreBackend{Store: st}, Events: events,
-		OnExit: func(again bool) { restart = again; a.Quit() },
+		OnExit: func(again bool) { restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
@@ -83,6 +84,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	k.Start(runCtx)
 	go pruneDaily(runCtx, st)
+	startFleet(runCtx, fleetSync, k)
 	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
 	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
 	if os.Getenv("OCOP_STARTUP_PROBE") != "" {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"ocopkiosk/data"
@@ -40,14 +41,15 @@ type Syncer struct {
 	StatusEvery time.Duration // status.json and events; default 1 min (the office expects ≤ 5)
 	Settle      time.Duration // how long a folder must stay unchanged before it is refused; default 10 s
 
-	mu      sync.Mutex
-	view    View
-	cache   map[string]*seen // content folder → what was made of it
-	pending *staged
-	started time.Time
-	cfg     Config
-	keys    []sign.PublicKey
-	wake    chan struct{}
+	mu        sync.Mutex // held while checking, importing or rolling back
+	view      View
+	published atomic.Pointer[View] // a copy of view for readers, who never wait for mu
+	cache     map[string]*seen     // content folder → what was made of it
+	pending   *staged
+	started   time.Time
+	cfg       Config
+	keys      []sign.PublicKey
+	wake      chan struct{}
 }
 
 // View is the sync state for staff mode and status.json.
@@ -99,13 +101,20 @@ func (s *Syncer) logf(format string, args ...any) {
 // fleetDir is the kiosk's own folder for the packs it keeps.
 func (s *Syncer) fleetDir() string { return s.Store.Path() + ".fleet" }
 
-// View returns the sync state.
+// View returns the sync state. It never waits, even during an import, so
+// the screens may call it at any time.
 func (s *Syncer) View() View {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	if v := s.published.Load(); v != nil {
+		return *v
+	}
+	return View{}
+}
+
+// publish makes the current view what View returns; call with mu held.
+func (s *Syncer) publish() {
 	v := s.view
 	v.Refused = slices.Clone(v.Refused)
-	return v
+	s.published.Store(&v)
 }
 
 // Load reads the kiosk's fleet settings and state; Run and Check call it.
@@ -136,6 +145,7 @@ func (s *Syncer) Load(ctx context.Context) error {
 	s.cfg, s.keys = cfg, keys
 	s.view.Joined, s.view.KioskID, s.view.Hub, s.view.Centre = cfg.Joined(), cfg.KioskID, cfg.Hub, cfg.centre(set)
 	s.setState(state)
+	s.publish()
 	return nil
 }
 
@@ -222,11 +232,15 @@ func every(d, def time.Duration) time.Duration {
 // Check looks at the hub once, applying the newest acceptable pack if the
 // kiosk is idle. It reports whether anything a person would see changed.
 func (s *Syncer) Check(ctx context.Context) (changed bool) {
+	// Asked before taking the lock: the screens answer on their own
+	// goroutine, which may itself be waiting to read the view.
+	idle := s.Idle == nil || s.Idle()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	before := fmt.Sprint(s.view.LastResult, s.view.LastError, s.view.Waiting, s.view.Refused, s.view.HighWater)
 	defer func() {
 		changed = before != fmt.Sprint(s.view.LastResult, s.view.LastError, s.view.Waiting, s.view.Refused, s.view.HighWater)
+		s.publish()
 	}()
 	now := s.now()
 	s.view.LastCheck = now
@@ -300,7 +314,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		}
 		s.pending = p
 	}
-	if s.Idle != nil && !s.Idle() {
+	if !idle {
 		s.view.Waiting = fmt.Sprintf("%s is checked and ready; it will be shown when no visitor is using the kiosk", s.pending.kept.Name())
 		return
 	}
@@ -429,6 +443,8 @@ func (s *Syncer) apply(ctx context.Context) {
 		state.Previous = state.Current
 	}
 	set, _ := s.Store.Settings(ctx)
+	s.view.Waiting = p.kept.Name() + " is being loaded"
+	s.publish()
 	s.logf("pack %s: importing", p.kept.Name())
 	_, err := pack.Import(ctx, s.Store, p.kept.Path, pack.Options{AllowedHosts: set.AllowedHosts})
 	if err != nil && !strings.HasPrefix(err.Error(), "import done") {
@@ -511,6 +527,7 @@ func (s *Syncer) prune() {
 func (s *Syncer) RollBack(ctx context.Context, who string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.publish()
 	state := s.state()
 	if state.Previous == nil {
 		return errors.New("there is no earlier pack to go back to")
@@ -555,10 +572,8 @@ func firstLines(s string, n int) string {
 // atomically. A hub that is missing or full is noted, never fatal; the
 // kiosk never creates the hub itself (it would end up on the wrong disk).
 func (s *Syncer) WriteStatus(ctx context.Context) error {
-	s.mu.Lock()
-	v := s.view
+	v := s.View()
 	uptime := s.now().Sub(s.started)
-	s.mu.Unlock()
 	if !v.Joined {
 		return nil
 	}
@@ -577,18 +592,11 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if fi, err := os.Stat(s.Store.Path()); err == nil {
 		st.DBSizeBytes = fi.Size()
 	}
-	err := s.writeToHub(Hub(v.Hub).Status(v.KioskID), mustJSON(st))
-	if err != nil {
-		s.mu.Lock()
-		s.view.LastError = err.Error()
-		s.mu.Unlock()
-	}
-	return err
+	return s.writeToHub(v.Hub, Hub(v.Hub).Status(v.KioskID), mustJSON(st))
 }
 
 // writeToHub writes one file of the kiosk's own hub folder, atomically.
-func (s *Syncer) writeToHub(path string, b []byte) error {
-	hub := s.view.Hub
+func (s *Syncer) writeToHub(hub, path string, b []byte) error {
 	if _, err := os.Stat(hub); err != nil {
 		return errors.New(hubError(hub, err))
 	}
@@ -606,9 +614,8 @@ func (s *Syncer) writeToHub(path string, b []byte) error {
 // the kiosk's database (90 days by default), so an office cut off for days
 // gets them all once the hub is reachable again.
 func (s *Syncer) exportEvents(ctx context.Context, days int) error {
-	s.mu.Lock()
-	hub, id := Hub(s.view.Hub), s.view.KioskID
-	s.mu.Unlock()
+	v := s.View()
+	hub, id := Hub(v.Hub), v.KioskID
 	now := s.now()
 	from := now.AddDate(0, 0, -(days - 1)).Format("2006-01-02")
 	stats, err := s.Store.DailyStats(ctx, from, now.Format("2006-01-02"))
@@ -625,7 +632,7 @@ func (s *Syncer) exportEvents(ctx context.Context, days int) error {
 	}
 	sort.Strings(daysList)
 	for _, day := range daysList {
-		if err := s.writeToHub(hub.Events(id, day), marshalEvents(byDay[day])); err != nil {
+		if err := s.writeToHub(string(hub), hub.Events(id, day), marshalEvents(byDay[day])); err != nil {
 			return err
 		}
 	}
