@@ -12,7 +12,7 @@ DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign syncthing
 RUN_ARGS ?= --window
 
-.PHONY: run build deps test-deps test vet bench bench-smoke soak fuzz screenshots clean
+.PHONY: run build deps test-deps test vet bench bench-smoke soak fuzz screenshots fleet-demo clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -64,6 +64,13 @@ fuzz:
 # screenshots renders the README's pictures from the built-in sample content.
 screenshots: build
 	./scripts/screenshots $(BIN) docs/screenshots
+
+# fleet-demo starts an office and KIOSKS kiosks on this machine, each with
+# its own Syncthing on 127.0.0.1, publishes a pack and shows the fleet's
+# status as it spreads (docs/fleet.md). Ctrl-C stops it.
+KIOSKS ?= 3
+fleet-demo: build test-deps
+	$(GO) run ./cmd/fleetdemo -bin $(BIN) -kiosks $(KIOSKS)
 
 clean:
 	rm -rf bin

@@ -46,12 +46,16 @@ func (s *Store) DailyStats(ctx context.Context, from, to string) ([]DailyStat, e
 // ReportTotals adds up daily aggregates, from one kiosk or from many, into
 // a Report: the one place a report's numbers are computed.
 type ReportTotals struct {
-	from, to   string
-	perDay     map[string]int            // sessions per day
-	sums       map[string]map[string]int // metric → key → count
-	latest     map[string]int            // query → results of its latest search
-	latestDay  map[string]string         // query → the day latest is from
-	sessionKey string
+	from, to  string
+	perDay    map[string]int            // sessions per day
+	sums      map[string]map[string]int // metric → key → count
+	latest    map[string]int            // query → results of its latest search
+	latestDay map[string]string         // query → the day latest is from
+
+	// The last metric's counts: rows come grouped by metric, so this saves
+	// a map lookup for most rows (it matters over a fleet's millions).
+	lastMetric string
+	lastSums   map[string]int
 }
 
 // NewReportTotals starts totals for the days from from to to, inclusive,
@@ -77,10 +81,38 @@ func (t *ReportTotals) Add(d DailyStat) {
 	if d.Metric == metricSearch && d.Day >= t.latestDay[d.Key] {
 		t.latest[d.Key], t.latestDay[d.Key] = d.Extra, d.Day
 	}
-	if t.sums[d.Metric] == nil {
-		t.sums[d.Metric] = map[string]int{}
+	if d.Metric != t.lastMetric || t.lastSums == nil {
+		t.lastMetric, t.lastSums = d.Metric, t.sums[d.Metric]
+		if t.lastSums == nil {
+			t.lastSums = map[string]int{}
+			t.sums[d.Metric] = t.lastSums
+		}
 	}
-	t.sums[d.Metric][d.Key] += d.Count
+	t.lastSums[d.Key] += d.Count
+}
+
+// Merge adds o's counts into t; both must be for the same period. Totals
+// made in parallel (per kiosk, per centre) are merged this way.
+func (t *ReportTotals) Merge(o *ReportTotals) {
+	for day, n := range o.perDay {
+		t.perDay[day] += n
+	}
+	for metric, keys := range o.sums {
+		dst := t.sums[metric]
+		if dst == nil {
+			dst = make(map[string]int, len(keys))
+			t.sums[metric] = dst
+		}
+		for k, n := range keys {
+			dst[k] += n
+		}
+	}
+	for q, day := range o.latestDay {
+		if day >= t.latestDay[q] {
+			t.latest[q], t.latestDay[q] = o.latest[q], day
+		}
+	}
+	t.lastSums = nil
 }
 
 // ItemNames gives the names of catalogue items of one kind by id; a

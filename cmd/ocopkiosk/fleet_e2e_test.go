@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"crypto/rand"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -148,10 +149,12 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 			k.kill()
 		}
 		if t.Failed() {
-			for id, k := range kiosks {
-				t.Logf("--- %s ---\n%s", id, k.log())
+			files, _ := filepath.Glob(filepath.Join(logDir, "*.log"))
+			for _, f := range files {
+				b, _ := os.ReadFile(f)
+				lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+				t.Logf("--- %s (last 40 lines) ---\n%s", filepath.Base(f), strings.Join(lines[max(0, len(lines)-40):], "\n"))
 			}
-			t.Logf("logs kept in %s", logDir)
 		}
 	}()
 
@@ -162,8 +165,14 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 	_, stranger, _ := sign.GenerateKey()
 	centre := map[string]string{"k1": "bat-trang", "k2": "long-bien"}
 	dbs := map[string]string{}
+	first := e2ePack(t, 1, 2, 1)
 	for _, id := range []string{"k1", "k2"} {
 		dbs[id] = filepath.Join(dir, id, "kiosk.db")
+		// Loaded by hand first (a small pack rather than the built-in
+		// sample, which takes a minute under the race detector).
+		if _, errOut, code := ocopkiosk(t, "import", "--db", dbs[id], first); code != 0 {
+			t.Fatalf("import %s: %s", id, errOut)
+		}
 		if _, errOut, code := ocopkiosk(t, "fleet", "join", "--hub", lab.KioskHubs[id], "--key", keyPrefix+".pub",
 			"--kiosk-id", id, "--centre", centre[id], "--db", dbs[id]); code != 0 {
 			t.Fatalf("join %s: %s", id, errOut)
@@ -308,7 +317,14 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(time.Second)
-	publishCLI(e2ePack(t, 13, 8, 12), "--id", "all-2027-01")
+	// 1.5 MB besides the content (a brochure the office sends along):
+	// about 15 s at this rate, so the kill lands mid-transfer.
+	big := e2ePack(t, 13, 8, 1)
+	os.MkdirAll(filepath.Join(big, "extras"), 0o755)
+	brochure := make([]byte, 1500_000)
+	rand.Read(brochure)
+	os.WriteFile(filepath.Join(big, "extras", "brochure.bin"), brochure, 0o644)
+	publishCLI(big, "--id", "all-2027-01")
 	k2Pack := filepath.Join(lab.KioskHubs["k2"], "content", "all-2027-01-v13")
 	waitFor(t, "k2 mid-transfer", func() bool { return transferring(k2Pack) })
 	kiosks["k2"].kill()

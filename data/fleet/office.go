@@ -1,7 +1,6 @@
 package fleet
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -137,65 +136,62 @@ func ReadFleetReport(hub Hub, from, to time.Time, top int, names data.ItemNames)
 		return fr, err
 	}
 	first, last := from.Format("2006-01-02"), to.Format("2006-01-02")
-	type kioskResult struct {
-		centre   string
-		rows     []data.DailyStat
+	// Each worker reads and adds up whole kiosks into its own totals per
+	// centre; they are merged at the end. Memory stays at one file's rows.
+	type workerTotals struct {
+		centres  map[string]*data.ReportTotals
 		files    int
 		warnings []string
 	}
-	results := make([]kioskResult, len(ids))
+	jobs := make(chan string)
+	workers := make([]workerTotals, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0)*2)
-	for i, id := range ids {
+	for i := range workers {
+		w := &workers[i]
+		w.centres = map[string]*data.ReportTotals{}
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem }()
-			r := &results[i]
-			r.centre = "unknown"
-			if b, err := os.ReadFile(hub.Status(id)); err == nil {
-				if s, err := ParseStatus(b); err == nil && s.Centre != "" {
-					r.centre = s.Centre
-				}
-			}
-			dir := filepath.Join(hub.Kiosk(id), EventsDir)
-			entries, err := os.ReadDir(dir)
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				r.warnings = append(r.warnings, fmt.Sprintf("%s: skipped: %v", dir, err))
-			}
-			for _, e := range entries {
-				day, ok := strings.CutSuffix(e.Name(), ".csv")
-				if !ok || day < first || day > last || len(day) != 10 {
-					continue
-				}
-				path := filepath.Join(dir, e.Name())
-				var rows []data.DailyStat
-				err := readEventsFile(path, day, func(d data.DailyStat) { rows = append(rows, d) })
-				if err != nil {
-					r.warnings = append(r.warnings, fmt.Sprintf("%s: skipped, damaged: %v", path, err))
-					continue
-				}
-				r.rows = append(r.rows, rows...)
-				r.files++
+			intern := map[string]string{}
+			for id := range jobs {
+				readKioskEvents(hub, id, first, last, intern, func(centre string, rows []data.DailyStat, warning string) {
+					if warning != "" {
+						w.warnings = append(w.warnings, warning)
+						return
+					}
+					w.files++
+					ct := w.centres[centre]
+					if ct == nil {
+						ct, _ = data.NewReportTotals(from, to)
+						w.centres[centre] = ct
+					}
+					for _, d := range rows {
+						ct.Add(d)
+					}
+				})
 			}
 		}()
 	}
+	for _, id := range ids {
+		jobs <- id
+	}
+	close(jobs)
 	wg.Wait()
 	centres := map[string]*data.ReportTotals{}
-	for _, r := range results {
-		fr.Warnings = append(fr.Warnings, r.warnings...)
-		fr.Files += r.files
-		ct := centres[r.centre]
-		if ct == nil {
-			ct, _ = data.NewReportTotals(from, to)
-			centres[r.centre] = ct
-		}
-		for _, d := range r.rows {
-			total.Add(d)
-			ct.Add(d)
+	for _, w := range workers {
+		fr.Files += w.files
+		fr.Warnings = append(fr.Warnings, w.warnings...)
+		for c, ct := range w.centres {
+			if centres[c] == nil {
+				centres[c], _ = data.NewReportTotals(from, to)
+			}
+			centres[c].Merge(ct)
 		}
 	}
+	for _, ct := range centres {
+		total.Merge(ct)
+	}
+	sort.Strings(fr.Warnings)
 	fr.Kiosks = len(ids)
 	if fr.Total, err = total.Report(top, names); err != nil {
 		return fr, err
@@ -208,11 +204,35 @@ func ReadFleetReport(hub Hub, from, to time.Time, top int, names data.ItemNames)
 	return fr, nil
 }
 
-func readEventsFile(path, day string, add func(data.DailyStat)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// readKioskEvents reads one kiosk's events files of the days from first to
+// last, giving each file's rows (or a warning naming a damaged file).
+func readKioskEvents(hub Hub, id, first, last string, intern map[string]string, got func(centre string, rows []data.DailyStat, warning string)) {
+	centre := "unknown"
+	if b, err := os.ReadFile(hub.Status(id)); err == nil {
+		if s, err := ParseStatus(b); err == nil && s.Centre != "" {
+			centre = s.Centre
+		}
 	}
-	defer f.Close()
-	return parseEvents(bufio.NewReaderSize(f, 64<<10), day, add)
+	dir := filepath.Join(hub.Kiosk(id), EventsDir)
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		got(centre, nil, fmt.Sprintf("%s: skipped: %v", dir, err))
+	}
+	for _, e := range entries {
+		day, ok := strings.CutSuffix(e.Name(), ".csv")
+		if !ok || len(day) != 10 || day < first || day > last {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		b, err := os.ReadFile(path)
+		var rows []data.DailyStat
+		if err == nil {
+			rows, err = parseEventsInterned(b, day, intern)
+		}
+		if err != nil {
+			got(centre, nil, fmt.Sprintf("%s: skipped, damaged: %v", path, err))
+			continue
+		}
+		got(centre, rows, "")
+	}
 }

@@ -114,3 +114,18 @@ func TestEventsGoToTheHubAndSurviveAnOutage(t *testing.T) {
 		t.Errorf("report after the outage: %d sessions in %d files (%v); want 3 in 3", r.Total.Sessions, r.Files, err)
 	}
 }
+
+func TestEventsFileRoundTripWithQuotes(t *testing.T) {
+	rows := []data.DailyStat{{Day: "2026-11-02", Metric: "search", Key: `gốm, "bát tràng"`, Count: 2, Extra: 5},
+		{Day: "2026-11-02", Metric: "events", Key: "session_start", Count: 9}}
+	got, err := parseEvents(marshalEvents(rows), "2026-11-02")
+	if err != nil || len(got) != 2 || got[0] != rows[0] || got[1] != rows[1] {
+		t.Errorf("round trip: %+v, %v", got, err)
+	}
+	for _, bad := range []string{"", "day,metric\n", "day,metric,key,count,extra\n2026-11-02,events,x,many,0\n",
+		"day,metric,key,count,extra\n2026-11-03,events,x,1,0\n"} {
+		if _, err := parseEvents([]byte(bad), "2026-11-02"); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

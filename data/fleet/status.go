@@ -5,8 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"ocopkiosk/data"
@@ -61,42 +61,82 @@ func marshalEvents(stats []data.DailyStat) []byte {
 
 // parseEvents reads an events file for day whole, or says why it is damaged
 // (then none of it counts: a total is never made of half a file).
-func parseEvents(r io.Reader, day string, add func(data.DailyStat)) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(eventsHeader)
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("no header: %w", err)
-	}
-	for i, h := range eventsHeader {
-		if head[i] != h {
-			return fmt.Errorf("header %v: expected %v", head, eventsHeader)
+func parseEvents(b []byte, day string) ([]data.DailyStat, error) {
+	return parseEventsInterned(b, day, map[string]string{})
+}
+
+// parseEventsInterned is parseEvents sharing one copy of each metric and
+// key through intern. Most files have no quoted cell and are split by hand,
+// several times faster than encoding/csv over a national fleet's 27,000
+// files; a file with quotes (a search with a comma) goes through encoding/csv.
+func parseEventsInterned(b []byte, day string, intern map[string]string) ([]data.DailyStat, error) {
+	str := func(b []byte) string {
+		if s, ok := intern[string(b)]; ok { // no allocation to look up
+			return s
 		}
+		s := string(b)
+		intern[s] = s
+		return s
 	}
 	var rows []data.DailyStat
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		n, err1 := strconv.Atoi(rec[3])
-		x, err2 := strconv.Atoi(rec[4])
+	add := func(line int, day0, metric, key, count, extra []byte) error {
+		n, err1 := strconv.Atoi(string(count))
+		x, err2 := strconv.Atoi(string(extra))
 		if err1 != nil || err2 != nil || n < 0 {
-			return fmt.Errorf("line %d: count %q, extra %q: expected whole numbers", line, rec[3], rec[4])
+			return fmt.Errorf("line %d: count %q, extra %q: expected whole numbers", line, count, extra)
 		}
-		if rec[0] != day {
-			return fmt.Errorf("line %d: day %s in the file for %s", line, rec[0], day)
+		if string(day0) != day {
+			return fmt.Errorf("line %d: day %s in the file for %s", line, day0, day)
 		}
-		rows = append(rows, data.DailyStat{Day: day, Metric: rec[1], Key: rec[2], Count: n, Extra: x})
+		rows = append(rows, data.DailyStat{Day: day, Metric: str(metric), Key: str(key), Count: n, Extra: x})
+		return nil
 	}
-	for _, d := range rows {
-		add(d)
+	header := strings.Join(eventsHeader, ",")
+	if bytes.IndexByte(b, '"') >= 0 {
+		cr := csv.NewReader(bytes.NewReader(b))
+		cr.FieldsPerRecord = len(eventsHeader)
+		records, err := cr.ReadAll()
+		if err != nil {
+			return nil, err
+		}
+		if len(records) == 0 || strings.Join(records[0], ",") != header {
+			return nil, fmt.Errorf("the first line is not %s", header)
+		}
+		for i, r := range records[1:] {
+			if err := add(i+2, []byte(r[0]), []byte(r[1]), []byte(r[2]), []byte(r[3]), []byte(r[4])); err != nil {
+				return nil, err
+			}
+		}
+		return rows, nil
 	}
-	return nil
+	first, rest, _ := bytes.Cut(b, []byte("\n"))
+	if string(bytes.TrimSuffix(first, []byte("\r"))) != header {
+		return nil, fmt.Errorf("the first line is not %s", header)
+	}
+	rows = make([]data.DailyStat, 0, bytes.Count(rest, []byte("\n")))
+	var cells [5][]byte
+	for line := 2; len(rest) > 0; line++ {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte("\n"))
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		n := 0
+		for n < 4 {
+			i := bytes.IndexByte(l, ',')
+			if i < 0 {
+				break
+			}
+			cells[n], l = l[:i], l[i+1:]
+			n++
+		}
+		if n != 4 || bytes.IndexByte(l, ',') >= 0 {
+			return nil, fmt.Errorf("line %d does not have %d cells", line, len(eventsHeader))
+		}
+		cells[4] = l
+		if err := add(line, cells[0], cells[1], cells[2], cells[3], cells[4]); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
 }
 
 func mustJSON(v any) []byte {

@@ -132,7 +132,8 @@ func (d *Device) WriteConfig() error {
 // Start runs Syncthing and waits until its REST API answers.
 func (d *Device) Start(ctx context.Context) error {
 	d.cmd = exec.Command("syncthing", "serve", "--home="+d.Home, "--no-browser", "--no-restart", "--no-upgrade")
-	d.cmd.Env = append(os.Environ(), "STNOUPGRADE=1", "STNODEFAULTFOLDER=1")
+	d.cmd.Env = append(os.Environ(), "STNOUPGRADE=1", "STNODEFAULTFOLDER=1", "STNORESTART=1")
+	ownGroup(d.cmd)
 	if d.Log != nil {
 		d.cmd.Stdout, d.cmd.Stderr = d.Log, d.Log
 	}
@@ -160,8 +161,9 @@ func (d *Device) Start(ctx context.Context) error {
 // Kill stops Syncthing at once (SIGKILL), as a power cut would.
 func (d *Device) Kill() {
 	if d.cmd != nil && d.cmd.Process != nil {
-		d.cmd.Process.Kill()
+		killGroup(d.cmd)
 		<-d.done
+		d.cmd = nil
 	}
 }
 
