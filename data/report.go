@@ -1,6 +1,7 @@
 package data
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
 	"sort"
@@ -102,22 +103,56 @@ func (s *Store) rollup(ctx context.Context) error {
 }
 
 // keyCounts sorts counts most first (ties by key, so a report is the same
-// every time) and keeps the first top (all when top <= 0).
+// every time) and keeps the first top (all when top <= 0). With a top much
+// smaller than the counts (a fleet's 20,000 products, top 20) it keeps a
+// small heap instead of sorting them all.
 func keyCounts(counts map[string]int, top int) []KeyCount {
-	out := make([]KeyCount, 0, len(counts))
-	for k, n := range counts {
-		out = append(out, KeyCount{Key: k, Count: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	before := func(a, b KeyCount) bool {
+		if a.Count != b.Count {
+			return a.Count > b.Count
 		}
-		return out[i].Key < out[j].Key
-	})
+		return a.Key < b.Key
+	}
+	var out []KeyCount
+	if top > 0 && len(counts) > 4*top {
+		h := &keyHeap{before: before}
+		for k, n := range counts {
+			c := KeyCount{Key: k, Count: n}
+			if len(h.items) < top {
+				heap.Push(h, c)
+			} else if before(c, h.items[0]) {
+				h.items[0] = c
+				heap.Fix(h, 0)
+			}
+		}
+		out = h.items
+	} else {
+		out = make([]KeyCount, 0, len(counts))
+		for k, n := range counts {
+			out = append(out, KeyCount{Key: k, Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return before(out[i], out[j]) })
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
 	return out
+}
+
+// keyHeap holds the best counts so far, the worst of them on top.
+type keyHeap struct {
+	items  []KeyCount
+	before func(a, b KeyCount) bool
+}
+
+func (h *keyHeap) Len() int           { return len(h.items) }
+func (h *keyHeap) Less(i, j int) bool { return h.before(h.items[j], h.items[i]) }
+func (h *keyHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *keyHeap) Push(x any)         { h.items = append(h.items, x.(KeyCount)) }
+func (h *keyHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 func searchCounts(counts []KeyCount, latest map[string]int) []SearchCount {

@@ -84,7 +84,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer stop()
 	k.Start(runCtx)
 	go pruneDaily(runCtx, st)
-	startFleet(runCtx, fleetSync, k)
+	startFleet(runCtx, fleetSync, k, w)
 	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
 	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
 	if os.Getenv("OCOP_STARTUP_PROBE") != "" {

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"log"
 
 	"fyne.io/fyne/v2"
+	"golang.org/x/image/draw"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/fleet"
@@ -40,15 +44,35 @@ func fleetOption(s *fleet.Syncer) ui.FleetSync {
 
 // startFleet runs the fleet sync beside the kiosk: content is swapped only
 // while no visitor is there, and the screens reload after.
-func startFleet(ctx context.Context, s *fleet.Syncer, k *ui.Kiosk) {
+func startFleet(ctx context.Context, s *fleet.Syncer, k *ui.Kiosk, w fyne.Window) {
 	if s == nil {
 		return
 	}
 	s.Idle = k.VisitorAway
 	s.OnApplied = k.ContentChanged
+	s.Screen = func() []byte { return screenPicture(w) }
 	go func() {
 		if err := s.Run(ctx); err != nil {
 			fyne.LogError(fmt.Sprintf("fleet sync stopped: %v", err), err)
 		}
 	}()
+}
+
+// screenPicture is the window's content, scaled to 640 px wide, as a JPEG:
+// enough for the office to see what a kiosk shows, small enough to send
+// from 300 kiosks every 5 minutes.
+func screenPicture(w fyne.Window) []byte {
+	var img image.Image
+	fyne.DoAndWait(func() { img = w.Canvas().Capture() })
+	if img == nil || img.Bounds().Dx() == 0 {
+		return nil
+	}
+	b := img.Bounds()
+	small := image.NewRGBA(image.Rect(0, 0, 640, 640*b.Dy()/b.Dx()))
+	draw.ApproxBiLinear.Scale(small, small.Bounds(), img, b, draw.Src, nil)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 75}); err != nil {
+		return nil
+	}
+	return buf.Bytes()
 }

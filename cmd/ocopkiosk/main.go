@@ -40,7 +40,7 @@ func init() {
 		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
 		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
 		"sign":       {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
-		"verify":     {"check a file's minisign signature against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE", runVerify},
+		"verify":     {"check a file's minisign signature, or a published pack folder, against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE|PACKFOLDER", runVerify},
 		"fleet":      {"publish signed packs to many kiosks through a hub folder, and read their status and analytics", "publish|status|report|join|sync [options]", runFleet},
 		"gen":        {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
 	}

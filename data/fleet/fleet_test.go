@@ -362,3 +362,27 @@ func TestMissingHubIsAStatus(t *testing.T) {
 		t.Error("the kiosk created the missing hub folder")
 	}
 }
+
+func TestCheckFolderAndScreenPicture(t *testing.T) {
+	ctx := context.Background()
+	hub := newHub(t)
+	pub, priv := testKey(t)
+	m := publish(t, hub, testPack(t, 4, 2), priv, PublishOptions{PackID: "p", Centres: []string{"a", "b"}})
+	dir := filepath.Join(hub.Content(), m.DirName())
+	if got, _, err := CheckFolder(dir, []sign.PublicKey{pub}); err != nil || got.CentreList() != "a, b" {
+		t.Fatalf("CheckFolder: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "pack", "villages.csv"), []byte("x"), 0o644)
+	if _, _, err := CheckFolder(dir, []sign.PublicKey{pub}); err == nil || !strings.Contains(err.Error(), "pack/villages.csv") {
+		t.Errorf("a changed file: %v", err)
+	}
+
+	s := testKiosk(t, hub, "a", pub)
+	shots := 0
+	s.Screen = func() []byte { shots++; return []byte("jpeg") }
+	s.WriteStatus(ctx)
+	s.WriteStatus(ctx)
+	if b, err := os.ReadFile(filepath.Join(hub.Kiosk("k1"), ScreenshotFile)); err != nil || string(b) != "jpeg" || shots != 1 {
+		t.Errorf("screen picture: %q, %v, taken %d times (want once in 5 minutes)", b, err, shots)
+	}
+}

@@ -11,7 +11,7 @@
 //	HUB/kiosks/<kiosk-id>/                  kiosk → office: one folder per kiosk
 //	    status.json                         its heartbeat, rewritten at least every 5 minutes
 //	    events/YYYY-MM-DD.csv               that day's analytics (daily totals), rewritten whole
-//	    screen.png                          optionally, its screen
+//	    screen.jpg                          its screen, 640 px wide, every 5 minutes
 //
 // This package knows nothing of Fyne: the kiosk's screens ask it for a
 // View and tell it when a visitor is away.
@@ -34,7 +34,7 @@ const (
 	PackZip        = "pack.zip"
 	StatusFile     = "status.json"
 	EventsDir      = "events"
-	ScreenshotFile = "screen.png"
+	ScreenshotFile = "screen.jpg"
 )
 
 // Hub is a hub folder.

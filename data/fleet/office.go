@@ -3,6 +3,7 @@ package fleet
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -214,6 +215,8 @@ func readKioskEvents(hub Hub, id, first, last string, intern map[string]string, 
 		}
 	}
 	dir := filepath.Join(hub.Kiosk(id), EventsDir)
+	var buf []byte
+	var rows []data.DailyStat // reused: got must not keep them
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		got(centre, nil, fmt.Sprintf("%s: skipped: %v", dir, err))
@@ -224,15 +227,37 @@ func readKioskEvents(hub Hub, id, first, last string, intern map[string]string, 
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		b, err := os.ReadFile(path)
-		var rows []data.DailyStat
-		if err == nil {
-			rows, err = parseEventsInterned(b, day, intern)
+		var err error
+		if buf, err = readInto(buf, path); err == nil {
+			rows, err = parseEventsInterned(buf, day, intern, rows)
 		}
 		if err != nil {
 			got(centre, nil, fmt.Sprintf("%s: skipped, damaged: %v", path, err))
 			continue
 		}
 		got(centre, rows, "")
+	}
+}
+
+// readInto reads a file into buf, reusing it when it is large enough.
+func readInto(buf []byte, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
 }

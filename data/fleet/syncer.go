@@ -36,6 +36,9 @@ type Syncer struct {
 	// Log, when set, is told what the syncer does, a line at a time.
 	Log func(string)
 	Now func() time.Time
+	// Screen, when set, gives a picture of the kiosk's screen, written to
+	// the hub as screen.jpg at most every 5 minutes (nil: no picture).
+	Screen func() []byte
 
 	Rescan      time.Duration // a full look at the hub besides fsnotify; default 30 s
 	StatusEvery time.Duration // status.json and events; default 1 min (the office expects ≤ 5)
@@ -50,6 +53,7 @@ type Syncer struct {
 	cfg       Config
 	keys      []sign.PublicKey
 	wake      chan struct{}
+	shotAt    time.Time // when screen.png was last written
 }
 
 // View is the sync state for staff mode and status.json.
@@ -592,7 +596,21 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if fi, err := os.Stat(s.Store.Path()); err == nil {
 		st.DBSizeBytes = fi.Size()
 	}
-	return s.writeToHub(v.Hub, Hub(v.Hub).Status(v.KioskID), mustJSON(st))
+	err := s.writeToHub(v.Hub, Hub(v.Hub).Status(v.KioskID), mustJSON(st))
+	if err == nil && s.Screen != nil && s.now().Sub(s.shotAt) >= 5*time.Minute {
+		if pic := s.Screen(); pic != nil {
+			s.shotAt = s.now()
+			err = s.writeToHub(v.Hub, filepath.Join(Hub(v.Hub).Kiosk(v.KioskID), ScreenshotFile), pic)
+		}
+	}
+	if err != nil {
+		// A full or vanished hub is a state to show, not a reason to stop.
+		s.mu.Lock()
+		s.view.LastError = err.Error()
+		s.publish()
+		s.mu.Unlock()
+	}
+	return err
 }
 
 // writeToHub writes one file of the kiosk's own hub folder, atomically.
