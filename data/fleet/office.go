@@ -40,26 +40,31 @@ type FleetStatus struct {
 // ReadFleetStatus reads every kiosk's status.json in the hub. A damaged or
 // missing file is a warning naming it, and its kiosk is flagged.
 func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
-	fs := FleetStatus{At: now.UTC(), Kiosks: []KioskRow{}, Warnings: []string{}}
+	st := FleetStatus{At: now.UTC(), Kiosks: []KioskRow{}, Warnings: []string{}}
 	published, bad := Published(hub)
 	for _, err := range bad {
-		fs.Warnings = append(fs.Warnings, err.Error())
+		st.Warnings = append(st.Warnings, err.Error())
 	}
 	ids, err := kioskIDs(hub)
 	if err != nil {
-		return fs, err
+		return st, err
 	}
 	for _, id := range ids {
 		row := KioskRow{KioskID: id, Flags: []string{}}
 		path := hub.Status(id)
 		b, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			row.Flags = append(row.Flags, "no status yet")
+			st.Kiosks = append(st.Kiosks, row)
+			continue
+		}
 		if err == nil {
 			row.Status, err = ParseStatus(b)
 		}
 		if err != nil {
-			fs.Warnings = append(fs.Warnings, fmt.Sprintf("%s: skipped: %v", path, err))
+			st.Warnings = append(st.Warnings, fmt.Sprintf("%s: skipped: %v", path, err))
 			row.Flags = append(row.Flags, "no readable status")
-			fs.Kiosks = append(fs.Kiosks, row)
+			st.Kiosks = append(st.Kiosks, row)
 			continue
 		}
 		s := row.Status
@@ -70,8 +75,8 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 		if newest > s.PackVersion {
 			row.Flags = append(row.Flags, fmt.Sprintf("on an old pack (v%d; v%d is published for it)", s.PackVersion, newest))
 		}
-		if newest > fs.Newest {
-			fs.Newest = newest
+		if newest > st.Newest {
+			st.Newest = newest
 		}
 		if len(s.Refused) > 0 {
 			row.Flags = append(row.Flags, fmt.Sprintf("refused %d pack(s)", len(s.Refused)))
@@ -79,9 +84,9 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 		if s.LastError != "" {
 			row.Flags = append(row.Flags, "error: "+s.LastError)
 		}
-		fs.Kiosks = append(fs.Kiosks, row)
+		st.Kiosks = append(st.Kiosks, row)
 	}
-	return fs, nil
+	return st, nil
 }
 
 // newestFor is the highest version published for a centre.
