@@ -70,9 +70,24 @@ func screenPicture(w fyne.Window) []byte {
 	b := img.Bounds()
 	small := image.NewRGBA(image.Rect(0, 0, 640, 640*b.Dy()/b.Dx()))
 	draw.ApproxBiLinear.Scale(small, small.Bounds(), img, b, draw.Src, nil)
+	if blank(small) {
+		// The GL driver's capture is all black under Xvfb with Mesa;
+		// sending that would only mislead the office.
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 75}); err != nil {
 		return nil
 	}
 	return buf.Bytes()
+}
+
+// blank reports whether every pixel of img is black.
+func blank(img *image.RGBA) bool {
+	for i := 0; i < len(img.Pix); i += 4 {
+		if img.Pix[i]|img.Pix[i+1]|img.Pix[i+2] != 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -379,6 +379,8 @@ func TestCheckFolderAndScreenPicture(t *testing.T) {
 
 	s := testKiosk(t, hub, "a", pub)
 	shots := 0
+	later := time.Now().Add(time.Hour) // the kiosk has been up a while
+	s.Now = func() time.Time { return later }
 	s.Screen = func() []byte { shots++; return []byte("jpeg") }
 	s.WriteStatus(ctx)
 	s.WriteStatus(ctx)

@@ -581,7 +581,10 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if !v.Joined {
 		return nil
 	}
-	info, _ := s.Store.PackInfo(ctx)
+	info, err := s.Store.PackInfo(ctx)
+	if err != nil {
+		return err // the store is closing (the kiosk stops): better no status than a wrong one
+	}
 	st := Status{KioskID: v.KioskID, Centre: v.Centre, AppVersion: s.AppVersion,
 		PackVersion: info.Version, PackTitle: info.Title, RolledBack: v.RolledBack,
 		LastSync: v.LastCheck.UTC(), LastSyncResult: v.LastResult, LastError: v.LastError,
@@ -596,8 +599,9 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if fi, err := os.Stat(s.Store.Path()); err == nil {
 		st.DBSizeBytes = fi.Size()
 	}
-	err := s.writeToHub(v.Hub, Hub(v.Hub).Status(v.KioskID), mustJSON(st))
-	if err == nil && s.Screen != nil && s.now().Sub(s.shotAt) >= 5*time.Minute {
+	err = s.writeToHub(v.Hub, Hub(v.Hub).Status(v.KioskID), mustJSON(st))
+	// No picture in the first 30 s: the window may not be drawn yet.
+	if err == nil && s.Screen != nil && s.now().Sub(s.shotAt) >= 5*time.Minute && s.now().Sub(s.started) >= 30*time.Second {
 		if pic := s.Screen(); pic != nil {
 			s.shotAt = s.now()
 			err = s.writeToHub(v.Hub, filepath.Join(Hub(v.Hub).Kiosk(v.KioskID), ScreenshotFile), pic)
