@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"os"
@@ -386,5 +387,70 @@ func TestCheckFolderAndScreenPicture(t *testing.T) {
 	s.WriteStatus(ctx)
 	if b, err := os.ReadFile(filepath.Join(hub.Kiosk("k1"), ScreenshotFile)); err != nil || string(b) != "jpeg" || shots != 1 {
 		t.Errorf("screen picture: %q, %v, taken %d times (want once in 5 minutes)", b, err, shots)
+	}
+}
+
+func TestAPackThatStopsArrivingIsRefusedOnceSettled(t *testing.T) {
+	ctx := context.Background()
+	hub := newHub(t)
+	pub, priv := testKey(t)
+	s := testKiosk(t, hub, "", pub)
+	s.Settle = 50 * time.Millisecond
+	m := publish(t, hub, testPack(t, 2, 3), priv, PublishOptions{PackID: "cut"})
+	os.Remove(filepath.Join(hub.Content(), m.DirName(), "pack", "tours.csv")) // the copy stopped
+	s.Check(ctx)
+	if v := s.View(); v.Waiting == "" || len(v.Refused) != 0 {
+		t.Fatalf("right away it should wait: %+v", v)
+	}
+	time.Sleep(100 * time.Millisecond)
+	s.Check(ctx)
+	r := refusal(s.View(), m.DirName())
+	if r == nil || r.Reason != ReasonDamaged || !strings.Contains(r.Message, "pack cut v2: incomplete: 1 of") {
+		t.Errorf("after settling: %+v", s.View())
+	}
+}
+
+func TestUnsignedPacksWhenAllowed(t *testing.T) {
+	ctx := context.Background()
+	hub := newHub(t)
+	pub, _ := testKey(t)
+	s := testKiosk(t, hub, "", pub)
+	cfg, _ := LoadConfig(ctx, s.Store)
+	cfg.RequireSigned = false
+	SaveConfig(ctx, s.Store, cfg)
+	s.Load(ctx)
+	os.CopyFS(filepath.Join(hub.Content(), "usb-december"), os.DirFS(testPack(t, 6, 4)))
+	s.Check(ctx)
+	if v, n := products(t, s); v != 6 || n != 4 {
+		t.Fatalf("unsigned pack not taken: v%d; %+v", v, s.View())
+	}
+	os.CopyFS(filepath.Join(hub.Content(), "usb-older"), os.DirFS(testPack(t, 3, 2)))
+	s.Check(ctx)
+	if r := refusal(s.View(), "usb-older"); r == nil || r.Reason != ReasonNotNewer {
+		t.Errorf("an older unsigned pack: %+v", s.View().Refused)
+	}
+}
+
+func TestAZippedPackIsPublishedAndImported(t *testing.T) {
+	ctx := context.Background()
+	hub := newHub(t)
+	pub, priv := testKey(t)
+	dir := testPack(t, 4, 3)
+	zipPath := filepath.Join(t.TempDir(), "hanoi.zip")
+	f, _ := os.Create(zipPath)
+	zw := zip.NewWriter(f)
+	if err := zw.AddFS(os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	f.Close()
+	m := publish(t, hub, zipPath, priv, PublishOptions{})
+	if m.PackID != "hanoi" || len(m.Files) != 1 || m.Files[0].Path != PackZip {
+		t.Fatalf("manifest %+v", m)
+	}
+	s := testKiosk(t, hub, "", pub)
+	s.Check(ctx)
+	if v, n := products(t, s); v != 4 || n != 3 {
+		t.Errorf("zipped pack: v%d with %d products; %+v", v, n, s.View())
 	}
 }

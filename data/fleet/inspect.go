@@ -1,7 +1,10 @@
 package fleet
 
 import (
+	"archive/zip"
+	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -123,6 +126,15 @@ func inspect(content, folder string, rules checkRules) *inspection {
 		}
 		if p := unsignedPackPath(sizes); p != "" {
 			in.unsigned = p
+			v, err := packVersion(filepath.Join(dir, p))
+			if err != nil {
+				return refuse(ReasonContent, "", 0, "unsigned, and its manifest.json cannot be read: %v", err)
+			}
+			// Only the id and version: nothing else is known, or proven.
+			in.manifest = &Manifest{PackID: folder, Version: v}
+			if v <= rules.highWater {
+				return refuse(ReasonNotNewer, folder, v, "(unsigned) version %d is not newer than version %d, already taken", v, rules.highWater)
+			}
 			return in
 		}
 		return refuse(ReasonUnsigned, "", 0, "no %s and no content pack in it", SignatureFile)
@@ -202,4 +214,37 @@ func unsignedPackPath(sizes map[string]int64) string {
 func sortedRefusals(rs []Refusal) []Refusal {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Folder < rs[j].Folder })
 	return rs
+}
+
+// packVersion reads "version" from an unsigned pack's manifest.json, in a
+// folder or a zip, without checking the rest (the import does).
+func packVersion(path string) (int, error) {
+	var b []byte
+	if strings.HasSuffix(path, ".zip") {
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			return 0, err
+		}
+		defer zr.Close()
+		f, err := zr.Open("manifest.json")
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		if b, err = io.ReadAll(io.LimitReader(f, 1<<20)); err != nil {
+			return 0, err
+		}
+	} else {
+		var err error
+		if b, err = os.ReadFile(filepath.Join(path, "manifest.json")); err != nil {
+			return 0, err
+		}
+	}
+	var m struct {
+		Version int `json:"version"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return 0, err
+	}
+	return m.Version, nil
 }

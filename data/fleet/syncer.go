@@ -382,7 +382,7 @@ func (s *Syncer) stage(ctx context.Context, content string, sn *seen) (*staged, 
 	}()
 	src := filepath.Join(content, in.folder)
 	var kept Kept
-	if m := in.manifest; m != nil {
+	if m := in.manifest; in.unsigned == "" {
 		for _, f := range m.Files {
 			if err := ctx.Err(); err != nil {
 				return nil, err
