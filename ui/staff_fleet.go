@@ -46,12 +46,20 @@ type fleetView struct {
 	result *widget.Label
 }
 
+// fleetTabs is the Fleet tab, on a kiosk that syncs from a hub.
+func fleetTabs(k *Kiosk) []staffTab {
+	if k.opt.Fleet == nil {
+		return nil
+	}
+	return []staffTab{{"staff.tab_fleet", (*staffPanel).fleetTab}}
+}
+
 func (p *staffPanel) fleetTab() fyne.CanvasObject { return p.fleetTabWith("") }
 
 // fleetTabWith is the Fleet tab with a line saying what staff just did.
 func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
 	k := p.k
-	if k.opt.Fleet == nil || !k.opt.Fleet.View().Joined {
+	if !k.opt.Fleet.View().Joined {
 		return container.NewPadded(body(k.t("fleet.not_joined")))
 	}
 	v := &fleetView{p: p, result: body(result)}
