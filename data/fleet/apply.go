@@ -128,6 +128,7 @@ func (s *Syncer) apply(ctx context.Context) {
 	state.Current = &p.kept
 	state.HighWater = p.kept.Version
 	state.RolledBack = false
+	state.remember(&p.kept)
 	if err := saveState(ctx, s.Store, state); err != nil {
 		s.view.LastError = err.Error()
 		return

@@ -95,6 +95,23 @@ type State struct {
 	Current    *Kept `json:"current,omitempty"`
 	Previous   *Kept `json:"previous,omitempty"`
 	RolledBack bool  `json:"rolled_back,omitempty"` // staff rolled back from HighWater
+	// Shown lists the packs this kiosk has shown ("id v7"), newest last, at
+	// most maxShown: the office keeps old packs in the hub, and those are
+	// history, not refusals worth reporting.
+	Shown []string `json:"shown,omitempty"`
+}
+
+const maxShown = 200
+
+// remember adds a pack to Shown.
+func (st *State) remember(k *Kept) {
+	if slices.Contains(st.Shown, k.Name()) {
+		return
+	}
+	st.Shown = append(st.Shown, k.Name())
+	if len(st.Shown) > maxShown {
+		st.Shown = st.Shown[len(st.Shown)-maxShown:]
+	}
 }
 
 const (

@@ -296,6 +296,10 @@ func TestNeverSwapsUnderAVisitorAndRollsBack(t *testing.T) {
 	if v, _ := products(t, s); v != 7 {
 		t.Fatal("the pack rolled back from came back by itself")
 	}
+	// Packs shown here before stay in the hub: history, not refusals.
+	if r := s.View().Refused; len(r) != 0 {
+		t.Errorf("old packs reported as refused: %+v", r)
+	}
 	log, _ := s.Store.FleetLog(ctx, 1)
 	if len(log) != 1 || log[0].Action != "rollback" || !strings.Contains(log[0].Detail, "from jan v8 to dec v7") {
 		t.Errorf("log %+v", log)

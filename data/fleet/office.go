@@ -78,8 +78,8 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 		if newest > st.Newest {
 			st.Newest = newest
 		}
-		if len(s.Refused) > 0 {
-			row.Flags = append(row.Flags, fmt.Sprintf("refused %d pack(s)", len(s.Refused)))
+		if n := alarming(s.Refused); n > 0 {
+			row.Flags = append(row.Flags, fmt.Sprintf("refused %d pack(s)", n))
 		}
 		if s.LastError != "" {
 			row.Flags = append(row.Flags, "error: "+s.LastError)
@@ -87,6 +87,18 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 		st.Kiosks = append(st.Kiosks, row)
 	}
 	return st, nil
+}
+
+// alarming counts the refusals someone should look at: not the packs meant
+// for other centres, nor old ones kept in the hub.
+func alarming(rs []Refusal) int {
+	n := 0
+	for _, r := range rs {
+		if r.Reason != ReasonOtherCentre && r.Reason != ReasonNotNewer {
+			n++
+		}
+	}
+	return n
 }
 
 // newestFor is the highest version published for a centre.

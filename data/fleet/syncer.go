@@ -66,6 +66,7 @@ type View struct {
 	Current     *Kept
 	Previous    *Kept
 	RolledBack  bool
+	Shown       []string // the packs this kiosk has shown (see State.Shown)
 	HighWater   int
 	CanRollBack bool
 }
@@ -151,11 +152,13 @@ func (s *Syncer) Load(ctx context.Context) error {
 
 func (s *Syncer) setState(st State) {
 	s.view.Current, s.view.Previous, s.view.RolledBack, s.view.HighWater = st.Current, st.Previous, st.RolledBack, st.HighWater
+	s.view.Shown = st.Shown
 	s.view.CanRollBack = st.Previous != nil
 }
 
 func (s *Syncer) state() State {
-	return State{HighWater: s.view.HighWater, Current: s.view.Current, Previous: s.view.Previous, RolledBack: s.view.RolledBack}
+	return State{HighWater: s.view.HighWater, Current: s.view.Current, Previous: s.view.Previous, RolledBack: s.view.RolledBack,
+		Shown: slices.Clone(s.view.Shown)}
 }
 
 // Run syncs until ctx ends: on every change fsnotify reports in the content
@@ -271,9 +274,8 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		case in.waiting != "" && (in.refusal == nil || now.Sub(sn.since) < every(s.Settle, 10*time.Second)):
 			waiting = fmt.Sprintf("%s: %s", e.Name(), in.waiting)
 		case in.refusal != nil:
-			if in.refusal.Reason == ReasonNotNewer && s.view.Current != nil && in.manifest != nil &&
-				in.manifest.PackID == s.view.Current.PackID && in.manifest.Version == s.view.Current.Version {
-				continue // the pack on screen
+			if in.manifest != nil && slices.Contains(s.view.Shown, in.manifest.Name()) {
+				continue // shown here before (or now): history, not news
 			}
 			refused = append(refused, *in.refusal)
 		case best == nil || version(sn) > version(best):
