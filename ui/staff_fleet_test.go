@@ -119,8 +119,19 @@ func TestVisitorAwayOnlyWhenNobodyIsThere(t *testing.T) {
 }
 
 // TestStaffFleetTabPicture writes the Fleet tab as PNGs (Vietnamese and
-// Japanese) to $OCOP_SHOT_DIR, for people to look at; skipped without it.
+// Japanese, three screen sizes) to $OCOP_SHOT_DIR, for people to look at,
+// and the one docs/fleet.md shows to $OCOP_DOCS_DIR (`make screenshots`);
+// skipped without either.
 func TestStaffFleetTabPicture(t *testing.T) {
+	if docs := os.Getenv("OCOP_DOCS_DIR"); docs != "" {
+		f := newStaffKiosk(t)
+		f.k.opt.Fleet = &fakeFleet{view: syncedView()}
+		f.unlock(t)
+		test.Tap(button(t, f.k, f.k.t("staff.tab_fleet")))
+		out, _ := os.Create(filepath.Join(docs, "staff-fleet.png"))
+		png.Encode(out, f.w.Canvas().Capture())
+		out.Close()
+	}
 	dir := os.Getenv("OCOP_SHOT_DIR")
 	if dir == "" {
 		t.Skip("set OCOP_SHOT_DIR to write the pictures")
