@@ -46,6 +46,10 @@ type fleetView struct {
 	result *widget.Label
 }
 
+// rollBackStarted, when set (by tests), is given each roll back's done
+// channel.
+var rollBackStarted func(done <-chan struct{})
+
 // fleetTabs is the Fleet tab, on a kiosk that syncs from a hub.
 func fleetTabs(k *Kiosk) []staffTab {
 	if k.opt.Fleet == nil {
@@ -135,7 +139,10 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	ok := newTouchButton(k.t("fleet.rollback"), nil, stylePrimary, func() {
 		k.Touch()
 		p.body.Remove(sheet)
-		v.rollBack(to)
+		done := v.rollBack(to)
+		if rollBackStarted != nil {
+			rollBackStarted(done)
+		}
 	})
 	card := canvas.NewRectangle(colorCard)
 	card.CornerRadius = 20
@@ -145,18 +152,31 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	p.body.Add(sheet)
 }
 
-// rollBack imports the previous pack and shows the tab again with the
-// outcome; the visitor screens start again from Home with that content.
-func (v *fleetView) rollBack(to *fleet.Kept) {
+// rollBack imports the previous pack off the UI goroutine (a national
+// pack takes longer than the watchdog would wait for a frozen screen), then
+// shows the tab again with the outcome; the visitor screens start again from
+// Home with that content. The channel closes when it is done.
+func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
 	k, p := v.p.k, v.p
-	result := k.t("fleet.rollback_done", "Pack", to.Name())
-	if err := k.opt.Fleet.RollBack(k.ctx, "staff at the kiosk"); err != nil {
-		result = k.t("fleet.rollback_failed", "Error", err.Error())
-	} else {
-		k.reloadContent()
-	}
-	p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(result)}
-	p.body.Refresh()
+	v.result.SetText(k.t("fleet.rolling_back", "Pack", to.Name()))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err := k.opt.Fleet.RollBack(k.ctx, "staff at the kiosk")
+		fyne.DoAndWait(func() {
+			result := k.t("fleet.rollback_done", "Pack", to.Name())
+			if err != nil {
+				result = k.t("fleet.rollback_failed", "Error", err.Error())
+			} else {
+				k.reloadContent()
+			}
+			if k.staff.panel == p {
+				p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(result)}
+				p.body.Refresh()
+			}
+		})
+	}()
+	return done
 }
 
 // stateID is the message for how the last check went, in the staff's

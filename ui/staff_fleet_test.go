@@ -46,6 +46,9 @@ func syncedView() fleet.View {
 }
 
 func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
+	var rolling <-chan struct{}
+	rollBackStarted = func(done <-chan struct{}) { rolling = done }
+	t.Cleanup(func() { rollBackStarted = nil })
 	f := newStaffKiosk(t)
 	sync := &fakeFleet{view: syncedView()}
 	f.k.opt.Fleet = sync
@@ -71,6 +74,7 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 	}
 	buttons := buttonsIn(k.staff.panel.body, k.t("fleet.rollback"))
 	test.Tap(buttons[len(buttons)-1]) // the sheet's button, over the tab's
+	<-rolling
 	if len(sync.rolled) != 1 {
 		t.Fatalf("roll back not asked for: %v", sync.rolled)
 	}
@@ -82,6 +86,7 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 	test.Tap(button(t, k, k.t("fleet.rollback")))
 	buttons = buttonsIn(k.staff.panel.body, k.t("fleet.rollback"))
 	test.Tap(buttons[len(buttons)-1])
+	<-rolling
 	if !onScreen(k, k.t("fleet.rollback_failed", "Error", "the kept copy is missing")) {
 		t.Errorf("a failed roll back is not explained: %q", texts(k))
 	}
