@@ -124,7 +124,7 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 		}
 		t.Skip("syncthing is not installed (apt-get install syncthing)")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 	start := time.Now()
 	dir := t.TempDir()
@@ -184,7 +184,7 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 	// office through Syncthing, meets ok.
 	waitStatus := func(id, what string, ok func(*fleet.Status) bool) *fleet.Status {
 		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
+		deadline := time.Now().Add(waitLimit)
 		var last *fleet.Status
 		for time.Now().Before(deadline) {
 			if b, err := os.ReadFile(officeHub.Status(id)); err == nil {
@@ -197,7 +197,7 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 			}
 			time.Sleep(250 * time.Millisecond)
 		}
-		t.Fatalf("%s: waited 60 s for %s; last status at the office: %+v", id, what, last)
+		t.Fatalf("%s: waited %s for %s; last status at the office: %+v", id, waitLimit, what, last)
 		return nil
 	}
 	on := func(version int) func(*fleet.Status) bool {
@@ -291,7 +291,7 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 		}
 		st.Close()
 	}
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	var rep fleet.FleetReport
 	for {
 		out, errOut, code := runProgram(t, "fleet", "report", "--hub", lab.OfficeHub, "--format", "json", "--from", today.Format(dateLayout), "--to", today.Format(dateLayout))
@@ -360,6 +360,12 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 	step("done")
 }
 
+// waitLimit bounds every wait for something to happen. A step takes a few
+// seconds; the limit is generous because under the race detector on a
+// machine shared by many jobs (load 40 on 2 cores) a restart and import
+// took over a minute.
+const waitLimit = 3 * time.Minute
+
 func hasRefusal(s *fleet.Status, folder, reason string) bool {
 	for _, r := range s.Refused {
 		if r.Folder == folder && r.Reason == reason {
@@ -383,10 +389,10 @@ func transferring(dir string) bool {
 
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for !ok() {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 60 s for %s", what)
+			t.Fatalf("waited %s for %s", waitLimit, what)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -394,7 +400,7 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 
 func waitLine(t *testing.T, k *kioskProcess, text string) {
 	t.Helper()
-	timeout := time.After(60 * time.Second)
+	timeout := time.After(waitLimit)
 	for {
 		select {
 		case line := <-k.notify:
