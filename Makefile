@@ -6,13 +6,14 @@ BIN     := bin/ocopkiosk
 # Debian packages: a C compiler and GL/X11 headers for Fyne and go-sqlite3
 # (cgo), a CJK font so Korean, Chinese and Japanese are drawn, and for the
 # tests Xvfb, zbarimg (to decode QR codes from screenshots), ImageMagick,
-# the stock minisign tool (signatures are checked against it both ways), and
-# xdotool (the real-window soak drives the kiosk with it).
+# the stock minisign tool (signatures are checked against it both ways),
+# xdotool (the real-window soak drives the kiosk with it) and Syncthing (the
+# fleet's end-to-end test runs real Syncthing processes).
 DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
-TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign xdotool
+TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign xdotool syncthing
 RUN_ARGS ?= --window
 
-.PHONY: run build deps test-deps test vet bench bench-smoke soak soak-window soak-window-short fuzz screenshots clean
+.PHONY: run build deps test-deps test vet bench bench-smoke soak soak-window soak-window-short fuzz screenshots fleet-demo clean
 
 run: build
 	./$(BIN) $(RUN_ARGS)
@@ -86,6 +87,13 @@ fuzz:
 # screenshots renders the README's pictures from the built-in sample content.
 screenshots: build
 	./scripts/screenshots $(BIN) docs/screenshots
+
+# fleet-demo starts an office and KIOSKS kiosks on this machine, each with
+# its own Syncthing on 127.0.0.1, publishes a pack and shows the fleet's
+# status as it spreads (docs/fleet.md). Ctrl-C stops it.
+KIOSKS ?= 3
+fleet-demo: build test-deps
+	$(GO) run ./cmd/fleetdemo -bin $(BIN) -kiosks $(KIOSKS)
 
 clean:
 	rm -rf bin

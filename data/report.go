@@ -1,6 +1,7 @@
 package data
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
 	"sort"
@@ -59,64 +60,33 @@ type Report struct {
 // reads the aggregates only, so a day gives the same numbers whether its raw
 // events are still kept or were pruned.
 func (s *Store) Report(ctx context.Context, from, to time.Time, top int) (Report, error) {
-	r := Report{From: from.Format(dateLayout), To: to.Format(dateLayout)}
-	if r.To < r.From {
-		return r, fmt.Errorf("report: the period ends (%s) before it starts (%s)", r.To, r.From)
-	}
-	if err := s.rollup(ctx); err != nil {
-		return r, fmt.Errorf("report: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT day, metric, key, count, extra FROM daily_stats
-		WHERE day BETWEEN ? AND ? ORDER BY day`, r.From, r.To)
+	totals, err := NewReportTotals(from, to)
 	if err != nil {
-		return r, fmt.Errorf("report: %w", err)
+		return Report{From: from.Format(dateLayout), To: to.Format(dateLayout)}, err
 	}
-	defer rows.Close()
-	perDay := map[string]int{}
-	sums := map[string]map[string]int{} // metric → key → count
-	latest := map[string]int{}          // query → results of its latest day's latest search
-	for rows.Next() {
-		var day, metric, key string
-		var count, extra int
-		if err := rows.Scan(&day, &metric, &key, &count, &extra); err != nil {
-			return r, fmt.Errorf("report: %w", err)
-		}
-		if metric == metricEvents && key == string(EventSessionStart) {
-			perDay[day] += count
-		}
-		if metric == metricSearch {
-			latest[key] = extra // rows come in day order, so the last one wins
-		}
-		if sums[metric] == nil {
-			sums[metric] = map[string]int{}
-		}
-		sums[metric][key] += count
+	stats, err := s.DailyStats(ctx, totals.from, totals.to)
+	if err != nil {
+		return Report{}, fmt.Errorf("report: %w", err)
 	}
-	if err := rows.Err(); err != nil {
-		return r, fmt.Errorf("report: %w", err)
+	for _, d := range stats {
+		totals.Add(d)
 	}
+	return totals.Report(top, s.ItemNames(ctx))
+}
 
-	r.SessionsPerDay = []DayCount{}
-	start, _ := time.Parse(dateLayout, r.From)
-	for d := start; d.Format(dateLayout) <= r.To; d = d.AddDate(0, 0, 1) {
-		day := d.Format(dateLayout)
-		r.SessionsPerDay = append(r.SessionsPerDay, DayCount{Day: day, Count: perDay[day]})
-		r.Sessions += perDay[day]
-	}
-	for _, list := range []struct {
-		kind Kind
-		dst  *[]ItemCount
-	}{{KindProduct, &r.TopProducts}, {KindVillage, &r.TopVillages}, {KindTour, &r.TopTours}} {
-		if *list.dst, err = s.topItems(ctx, list.kind, sums[metricViewPrefix+string(list.kind)], top); err != nil {
-			return r, fmt.Errorf("report: %w", err)
+// ItemNames names catalogue items from the store.
+func (s *Store) ItemNames(ctx context.Context) ItemNames {
+	return func(kind Kind, ids []string) (map[string]Text, error) {
+		texts, err := s.texts(ctx, string(kind), ids, "name")
+		if err != nil {
+			return nil, err
 		}
+		out := make(map[string]Text, len(texts))
+		for id, t := range texts {
+			out[id] = t["name"]
+		}
+		return out, nil
 	}
-	r.QRByKind = keyCounts(sums[metricQRKind], 0)
-	r.QRByLang = keyCounts(sums[metricQRLang], 0)
-	r.Languages = keyCounts(sums[metricViewLang], 0)
-	r.TopSearches = searchCounts(keyCounts(sums[metricSearch], top), latest)
-	r.NoResultSearches = searchCounts(keyCounts(sums[metricNoResults], top), nil)
-	return r, nil
 }
 
 // rollup adds the events not yet counted into daily_stats, in its own transaction.
@@ -133,22 +103,56 @@ func (s *Store) rollup(ctx context.Context) error {
 }
 
 // keyCounts sorts counts most first (ties by key, so a report is the same
-// every time) and keeps the first top (all when top <= 0).
+// every time) and keeps the first top (all when top <= 0). With a top much
+// smaller than the counts (a fleet's 20,000 products, top 20) it keeps a
+// small heap instead of sorting them all.
 func keyCounts(counts map[string]int, top int) []KeyCount {
-	out := make([]KeyCount, 0, len(counts))
-	for k, n := range counts {
-		out = append(out, KeyCount{Key: k, Count: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	before := func(a, b KeyCount) bool {
+		if a.Count != b.Count {
+			return a.Count > b.Count
 		}
-		return out[i].Key < out[j].Key
-	})
+		return a.Key < b.Key
+	}
+	var out []KeyCount
+	if top > 0 && len(counts) > 4*top {
+		h := &keyHeap{before: before}
+		for k, n := range counts {
+			c := KeyCount{Key: k, Count: n}
+			if len(h.items) < top {
+				heap.Push(h, c)
+			} else if before(c, h.items[0]) {
+				h.items[0] = c
+				heap.Fix(h, 0)
+			}
+		}
+		out = h.items
+	} else {
+		out = make([]KeyCount, 0, len(counts))
+		for k, n := range counts {
+			out = append(out, KeyCount{Key: k, Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return before(out[i], out[j]) })
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
 	return out
+}
+
+// keyHeap holds the best counts so far, the worst of them on top.
+type keyHeap struct {
+	items  []KeyCount
+	before func(a, b KeyCount) bool
+}
+
+func (h *keyHeap) Len() int           { return len(h.items) }
+func (h *keyHeap) Less(i, j int) bool { return h.before(h.items[j], h.items[i]) }
+func (h *keyHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *keyHeap) Push(x any)         { h.items = append(h.items, x.(KeyCount)) }
+func (h *keyHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 func searchCounts(counts []KeyCount, latest map[string]int) []SearchCount {
@@ -157,22 +161,4 @@ func searchCounts(counts []KeyCount, latest map[string]int) []SearchCount {
 		out[i] = SearchCount{Query: c.Key, Count: c.Count, Results: latest[c.Key]}
 	}
 	return out
-}
-
-// topItems ranks the items of one kind and names those still in the catalogue.
-func (s *Store) topItems(ctx context.Context, kind Kind, counts map[string]int, top int) ([]ItemCount, error) {
-	ranked := keyCounts(counts, top)
-	ids := make([]string, len(ranked))
-	for i, c := range ranked {
-		ids[i] = c.Key
-	}
-	texts, err := s.texts(ctx, string(kind), ids, "name")
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ItemCount, len(ranked))
-	for i, c := range ranked {
-		out[i] = ItemCount{Kind: kind, ID: c.Key, Name: texts[c.Key]["name"], Count: c.Count}
-	}
-	return out, nil
 }

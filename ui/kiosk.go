@@ -51,6 +51,9 @@ type Options struct {
 	// ReadOnly, when not empty, says why the kiosk's disk cannot be written;
 	// staff mode shows it.
 	ReadOnly string
+	// Fleet is the fleet sync, shown in staff mode's Fleet tab; nil when
+	// the kiosk syncs from no hub.
+	Fleet FleetSync
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).

@@ -28,21 +28,22 @@ type staffTab struct {
 	build   func(p *staffPanel) fyne.CanvasObject
 }
 
-// staffTabs lists the tabs (a function: the tabs' builders refer back to it).
-func staffTabs() []staffTab {
-	return []staffTab{
+// staffTabs lists the tabs (a function: the tabs' builders refer back to
+// it); the Fleet tab only on a kiosk that syncs from a hub (staff_fleet.go).
+func staffTabs(k *Kiosk) []staffTab {
+	return append([]staffTab{
 		{"staff.tab_content", (*staffPanel).contentTab},
 		{"staff.tab_translations", (*staffPanel).translationsTab},
 		{"staff.tab_analytics", (*staffPanel).analyticsTab},
 		{"staff.tab_settings", (*staffPanel).settingsTab},
 		{"staff.tab_audit", (*staffPanel).auditTab},
-	}
+	}, fleetTabs(k)...)
 }
 
 func newStaffPanel(k *Kiosk) *staffPanel {
 	p := &staffPanel{k: k, body: container.NewStack()}
 	bar := container.NewHBox(coloured(k.st("staff.title"), colorGold, 30, true), layout.NewSpacer())
-	for i, tab := range staffTabs() {
+	for i, tab := range staffTabs(k) {
 		i := i
 		b := newTouchButton(k.st(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
 		p.tabs = append(p.tabs, b)
@@ -72,7 +73,7 @@ func (p *staffPanel) show(i int) {
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
 	}
-	p.body.Objects = []fyne.CanvasObject{staffTabs()[i].build(p)}
+	p.body.Objects = []fyne.CanvasObject{staffTabs(p.k)[i].build(p)}
 	p.body.Refresh()
 }
 

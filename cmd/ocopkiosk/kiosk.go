@@ -75,11 +75,12 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		recorder = events
 	}
 	restart := false
+	fleetSync := kioskFleet(ctx, st)
 	k := ui.New(st, i18n.MustLoad(), ui.Options{
 		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
 		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly, Overridden: overridden,
-		OnExit: func(again bool) { restart = again; a.Quit() },
+		OnExit: func(again bool) { restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
@@ -101,6 +102,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		go pruneDaily(runCtx, st)
 	}
 	go trimMemory(runCtx)
+	startFleet(runCtx, fleetSync, k, w)
 	watchUI(runCtx, k.Watchdog(), e.stderr, events, st)
 	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
 	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })

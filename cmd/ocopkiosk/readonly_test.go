@@ -14,13 +14,6 @@ import (
 
 // TestMain lets a test start the kiosk itself in a child process (the GL
 // driver must own the process's main thread, which a test does not).
-func TestMain(m *testing.M) {
-	if args := os.Getenv("OCOP_TEST_RUN"); args != "" {
-		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 // mountReadOnlyCopy copies a database and its photos onto a small tmpfs
 // and remounts it read-only, as a locked-down kiosk image is. It needs
 // root (CI runs as root); elsewhere the test is skipped, saying why.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"ocopkiosk/data/fleet"
 	"ocopkiosk/data/media"
 	"ocopkiosk/data/sign"
 )
@@ -127,6 +128,9 @@ func runVerify(_ context.Context, e *env, args []string) error {
 		return err
 	}
 	file := fs.Arg(0)
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		return verifyPackFolder(e, file, trusted)
+	}
 	if *sigPath == "" {
 		*sigPath = file + sign.SignatureExt
 	}
@@ -203,5 +207,17 @@ func writePrivateFile(path string, b []byte) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	return nil
+}
+
+// verifyPackFolder checks a published pack folder (fleet.json, its
+// signature and every file it lists).
+func verifyPackFolder(e *env, dir string, trusted []sign.PublicKey) error {
+	m, key, err := fleet.CheckFolder(dir, trusted)
+	if err != nil {
+		return fmt.Errorf("%s: %w", dir, err)
+	}
+	fmt.Fprintf(e.stdout, "%s: good: pack %s for %s, expires %s, %d files checked, signed by %s\n",
+		dir, m.Name(), m.CentreList(), m.Expires.Format("2006-01-02"), len(m.Files), sign.KeyString(key))
 	return nil
 }

@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data/fleet"
+)
+
+// FleetSync is what the kiosk needs of the fleet sync (fleet.Syncer): its
+// state for staff mode, and the staff's Roll back.
+type FleetSync interface {
+	View() fleet.View
+	RollBack(ctx context.Context, who string) error
+}
+
+// VisitorAway reports whether nobody is using the kiosk, so that the fleet
+// may swap its content: the attract loop is running, or the kiosk is at
+// rest and untouched for ten seconds, and staff mode is closed. It may be
+// called from any goroutine.
+func (k *Kiosk) VisitorAway() bool {
+	away := false
+	fyne.DoAndWait(func() {
+		quiet := k.opt.Now().Sub(k.idle.last) >= 10*time.Second
+		away = !k.inStaffMode() && (k.idle.attract != nil || k.atRest() && quiet)
+	})
+	return away
+}
+
+// ContentChanged shows content the fleet has just imported, from Home. It
+// may be called from any goroutine.
+func (k *Kiosk) ContentChanged() {
+	fyne.Do(k.reloadContent)
+}
+
+// fleetView is the Fleet tab: where the kiosk syncs from, what it shows,
+// what it refused and why, and the Roll back button.
+type fleetView struct {
+	p      *staffPanel
+	result *widget.Label
+}
+
+// rollBackStarted, when set (by tests), is given each roll back's done
+// channel.
+var rollBackStarted func(done <-chan struct{})
+
+// fleetTabs is the Fleet tab, on a kiosk that syncs from a hub.
+func fleetTabs(k *Kiosk) []staffTab {
+	if k.opt.Fleet == nil {
+		return nil
+	}
+	return []staffTab{{"staff.tab_fleet", (*staffPanel).fleetTab}}
+}
+
+func (p *staffPanel) fleetTab() fyne.CanvasObject { return p.fleetTabWith("") }
+
+// fleetTabWith is the Fleet tab with a line saying what staff just did.
+func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
+	k := p.k
+	if !k.opt.Fleet.View().Joined {
+		return container.NewPadded(body(k.t("fleet.not_joined")))
+	}
+	v := &fleetView{p: p, result: body(result)}
+	v.result.TextStyle.Bold = true
+	return k.dragScroll(container.NewPadded(v.build(k.opt.Fleet.View())))
+}
+
+func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
+	k := v.p.k
+	when := k.t("fleet.never")
+	if !s.LastCheck.IsZero() {
+		when = s.LastCheck.Local().Format("2006-01-02 15:04:05")
+	}
+	state := container.NewVBox(
+		body(k.t("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
+		body(k.t("fleet.last_check", "When", when, "Result", k.t(stateID(s)))))
+	if s.LastError != "" {
+		state.Add(coloured(k.t("fleet.problem", "Error", s.LastError), colorExpired, 20, true))
+	}
+	if s.Waiting != "" {
+		state.Add(body(k.t("fleet.waiting", "What", s.Waiting)))
+	}
+	if s.RolledBack {
+		state.Add(body(k.t("fleet.rolled_back")))
+	}
+	box := container.NewVBox(staffSection(k.t("staff.tab_fleet"), state),
+		container.NewGridWithColumns(2,
+			staffSection(k.t("fleet.showing"), body(v.packLine(s.Current))),
+			staffSection(k.t("fleet.previous"), body(v.packLine(s.Previous)))))
+	refused := container.NewVBox()
+	if len(s.Refused) == 0 {
+		refused.Add(body(k.t("fleet.refused_none")))
+	}
+	for _, r := range s.Refused {
+		name := r.Folder
+		if r.PackID != "" {
+			name = fmt.Sprintf("%s v%d", r.PackID, r.Version)
+		}
+		refused.Add(body(k.t("fleet.reason."+r.Reason, "Pack", name)))
+		refused.Add(caption(r.Message)) // the exact words, for the office
+	}
+	box.Add(staffSection(k.t("fleet.refused"), refused))
+	// Without an earlier pack there is nothing to go back to: no button.
+	var back fyne.CanvasObject
+	if s.CanRollBack {
+		back = container.NewGridWrap(fyne.NewSize(360, minTouch),
+			newTouchButton(k.t("fleet.rollback"), nil, stylePrimary, func() { v.confirmRollBack(s.Previous) }))
+	}
+	box.Add(container.NewBorder(nil, nil, back, nil, v.result))
+	return box
+}
+
+func (v *fleetView) packLine(p *fleet.Kept) string {
+	k := v.p.k
+	if p == nil {
+		return k.t("fleet.none")
+	}
+	return k.t("fleet.pack", "Pack", p.Name(), "Title", p.Title, "When", p.AppliedAt.Local().Format("2006-01-02 15:04"))
+}
+
+// confirmRollBack asks before going back: a rollback is a staff decision.
+func (v *fleetView) confirmRollBack(to *fleet.Kept) {
+	k, p := v.p.k, v.p
+	k.Touch()
+	if to == nil {
+		return
+	}
+	question := subheading(k.t("fleet.rollback_confirm", "Pack", to.Name()))
+	question.Wrapping = fyne.TextWrapWord
+	question.Alignment = fyne.TextAlignCenter
+	var sheet fyne.CanvasObject
+	cancel := newTouchButton(k.t("staff.cancel"), nil, stylePlain, func() { k.Touch(); p.body.Remove(sheet) })
+	ok := newTouchButton(k.t("fleet.rollback"), nil, stylePrimary, func() {
+		k.Touch()
+		p.body.Remove(sheet)
+		done := v.rollBack(to)
+		if rollBackStarted != nil {
+			rollBackStarted(done)
+		}
+	})
+	card := canvas.NewRectangle(colorCard)
+	card.CornerRadius = 20
+	box := container.NewVBox(question, container.NewGridWithColumns(2, cancel, ok))
+	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
+		container.NewGridWrap(fyne.NewSize(900, 260), container.NewStack(card, container.NewPadded(container.NewPadded(box))))))
+	p.body.Add(sheet)
+}
+
+// rollBack imports the previous pack off the UI goroutine (a national
+// pack takes longer than the watchdog would wait for a frozen screen), then
+// shows the tab again with the outcome; the visitor screens start again from
+// Home with that content. The channel closes when it is done.
+func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
+	k, p := v.p.k, v.p
+	v.result.SetText(k.t("fleet.rolling_back", "Pack", to.Name()))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err := k.opt.Fleet.RollBack(k.ctx, "staff at the kiosk")
+		fyne.DoAndWait(func() {
+			result := k.t("fleet.rollback_done", "Pack", to.Name())
+			if err != nil {
+				result = k.t("fleet.rollback_failed", "Error", err.Error())
+			} else {
+				k.reloadContent()
+			}
+			if k.staff.panel == p {
+				p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(result)}
+				p.body.Refresh()
+			}
+		})
+	}()
+	return done
+}
+
+// stateID is the message for how the last check went, in the staff's
+// language (the details, in English for the office, are in status.json).
+func stateID(s fleet.View) string {
+	if s.LastError != "" {
+		return "fleet.state_problem"
+	}
+	return "fleet.state_ok"
+}
