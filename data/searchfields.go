@@ -68,8 +68,12 @@ func (b *fieldBuilder) text(f searchField, texts ...string) {
 		if f == fieldName || f == fieldPlace || f == fieldConcept {
 			b.add(fieldWords, wholeRuns(s)...)
 		}
-		if f == fieldName {
+		switch f {
+		case fieldName:
 			b.add(fieldJoined, joinedWords(s)...)
+			b.add(fieldWords, wholeName(s))
+		case fieldPlace, fieldConcept:
+			b.add(f, joinedWords(s)...) // gomsu for the craft Gốm sứ
 		}
 	}
 }
@@ -119,6 +123,16 @@ func joinedWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// wholeName is a name's words written together after "=": a query that
+// is a whole name, word for word, gets the whole-word bonus for it.
+func wholeName(s string) string {
+	w := strings.Join(strings.FieldsFunc(Fold(s), notWordRune), "")
+	if w == "" {
+		return ""
+	}
+	return "=" + w
 }
 
 // wholeRuns are the runs of Chinese characters, kana or Hangul in s, whole:
@@ -197,6 +211,7 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		b.text(fieldName, allLangs(v.Name)...)
 		b.pinyin(fieldPinyin, fieldInitials, PinyinReading(v.Name[ZH]))
 		village(v)
+		b.kana(fieldKana, villageKana[v.ID])
 		b.text(fieldPlace, v.Commune, v.FormerDistrict)
 		b.text(fieldBody, allLangs(v.Summary)...)
 		emit(KindVillage, v.ID)
@@ -219,6 +234,9 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		b.reset()
 		b.text(fieldName, allLangs(t.Name)...)
 		b.pinyin(fieldPinyin, fieldInitials, PinyinReading(t.Name[ZH]))
+		if t.Name[JA] != "" {
+			b.kana(fieldKana, KanaReading(t.Name[JA]))
+		}
 		village(villages[t.VillageID])
 		b.text(fieldConcept, groupWords[6]...)
 		b.text(fieldBody, allLangs(t.Description)...)

@@ -91,9 +91,21 @@ var fieldWeights = [numFields]float32{
 	fieldPinyinMore: 4, fieldConcept: 6, fieldPlace: 3, fieldBody: 1,
 }
 
-// nameish fields are the item's own name, however written.
-func nameish(f searchField) bool {
-	return f == fieldName || f == fieldJoined || f == fieldKana || f == fieldPinyin || f == fieldInitials
+// Classes of fields for the bonuses: the item's own name however written,
+// and the words of its craft.
+const (
+	className = iota + 1
+	classConcept
+)
+
+func fieldClass(f searchField) uint8 {
+	switch f {
+	case fieldName, fieldJoined, fieldKana, fieldPinyin, fieldInitials:
+		return className
+	case fieldConcept:
+		return classConcept
+	}
+	return 0
 }
 
 // A prefix of a word counts less than the whole word ("gom" in "gốm" beats
@@ -105,14 +117,20 @@ const (
 	bonusAllInName = 6  // every word of the query is in the name
 	bonusWholeWord = 12 // a run of CJK or Hangul in the query is a whole word of the item
 	bonusShortName = 4  // scaled by the share of the name's tokens the query covers
+	// A village whose name or craft is the whole query is what the visitor
+	// named: Vạn Phúc the village before the Vạn Phúc brocade.
+	bonusVillage = 4
+	// The query is a craft's word and the item's name says that craft.
+	bonusConceptName = 8
 )
 
 type scratch struct {
 	best      []float32
-	bestName  []bool
+	bestClass []uint8 // the best field's class: className, classConcept or 0
 	total     []float32
 	count     []uint8
-	nameCount []uint8
+	nameCount []uint8 // terms whose best field is the name
+	ownCount  []uint8 // terms whose best field is the name or the craft's words
 	touched   []uint32
 	first     []uint32
 }
@@ -122,8 +140,8 @@ func (ix *memIndex) getScratch() *scratch {
 		return s
 	}
 	n := len(ix.items)
-	return &scratch{best: make([]float32, n), bestName: make([]bool, n), total: make([]float32, n),
-		count: make([]uint8, n), nameCount: make([]uint8, n)}
+	return &scratch{best: make([]float32, n), bestClass: make([]uint8, n), total: make([]float32, n),
+		count: make([]uint8, n), nameCount: make([]uint8, n), ownCount: make([]uint8, n)}
 }
 
 // ranked is one match: its item number and score.
@@ -161,7 +179,7 @@ func (ix *memIndex) search(terms []queryTerm, runs []string, lang Lang) []ranked
 						if s.best[d] == 0 {
 							s.touched = append(s.touched, d)
 						}
-						s.best[d], s.bestName[d] = q, nameish(searchField(f))
+						s.best[d], s.bestClass[d] = q, fieldClass(searchField(f))
 					}
 				}
 			}
@@ -169,10 +187,13 @@ func (ix *memIndex) search(terms []queryTerm, runs []string, lang Lang) []ranked
 		for _, d := range s.touched {
 			s.count[d]++
 			s.total[d] += s.best[d]
-			if s.bestName[d] {
+			if s.bestClass[d] == className {
 				s.nameCount[d]++
 			}
-			s.best[d], s.bestName[d] = 0, false
+			if s.bestClass[d] != 0 {
+				s.ownCount[d]++
+			}
+			s.best[d], s.bestClass[d] = 0, 0
 		}
 		if i == 0 {
 			s.first = append(s.first[:0], s.touched...)
@@ -191,15 +212,19 @@ func (ix *memIndex) search(terms []queryTerm, runs []string, lang Lang) []ranked
 			if s.nameCount[d] == n {
 				score += bonusAllInName
 			}
+			if s.ownCount[d] == n && ix.items[d].kind == KindVillage {
+				score += bonusVillage
+			}
 			if l := ix.nameLen[d]; l > 0 {
 				score += bonusShortName * float32(min(int(n), int(l))) / float32(l)
 			}
 			out = append(out, ranked{item: d, score: score})
 		}
 		ix.wholeWordBonus(out, runs)
+		ix.conceptBonus(out, terms)
 	}
 	for _, d := range s.first {
-		s.count[d], s.total[d], s.nameCount[d] = 0, 0, 0
+		s.count[d], s.total[d], s.nameCount[d], s.ownCount[d] = 0, 0, 0, 0
 	}
 	return out
 }
@@ -223,6 +248,43 @@ func (ix *memIndex) wholeWordBonus(out []ranked, runs []string) {
 				if i, ok := pos[d]; ok {
 					out[i].score += bonusWholeWord
 				}
+			}
+		}
+	}
+}
+
+// conceptBonus raises the matches whose names say, in any language, the
+// concept the query names: for "pottery" or "도자기" or "とうき", a name
+// with 陶瓷, gốm or 陶器 in it.
+func (ix *memIndex) conceptBonus(out []ranked, terms []queryTerm) {
+	var whole strings.Builder
+	for _, t := range terms {
+		if t.cjk && whole.Len() > 0 {
+			r := []rune(t.text)
+			whole.WriteRune(r[len(r)-1]) // pairs overlap: add each pair's last character
+			continue
+		}
+		whole.WriteString(t.text)
+	}
+	tokens := conceptNameTokens()[whole.String()]
+	if len(tokens) == 0 {
+		return
+	}
+	pos := make(map[uint32]int, len(out))
+	for i, r := range out {
+		pos[r.item] = i
+	}
+	raised := map[uint32]bool{}
+	pt := &ix.fields[fieldName]
+	for _, tok := range tokens {
+		t := pt.find(tok)
+		if t >= len(pt.tokens) || pt.tokens[t] != tok {
+			continue
+		}
+		for _, d := range pt.items[t] {
+			if i, ok := pos[d]; ok && !raised[d] {
+				raised[d] = true
+				out[i].score += bonusConceptName
 			}
 		}
 	}
@@ -279,6 +341,9 @@ func parseQuery(query string) (terms []queryTerm, runs []string) {
 	}
 	if len(terms) > maxQueryTokens {
 		terms = terms[:maxQueryTokens]
+	}
+	if len(words) > 1 {
+		runs = append(runs, "="+strings.Join(words, "")) // the query may be a whole name
 	}
 	return terms, runs
 }

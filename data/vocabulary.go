@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // craftConcept is one kind of thing a visitor looks for, named the ways
 // people write it in each visitor language (and in kana, for Japanese read
@@ -84,8 +87,8 @@ func (c craftConcept) all() []string {
 }
 
 // conceptsOf lists the concepts named in the texts (a village's craft, a
-// product's sub-group): a Latin word must appear as whole words, a word in
-// Chinese characters, kana or Hangul anywhere.
+// product's sub-group): a Latin or Hangul word must appear as whole words,
+// a word in Chinese characters or kana anywhere.
 func conceptsOf(texts ...string) []*craftConcept {
 	var folded []string
 	for _, t := range texts {
@@ -107,8 +110,8 @@ func conceptNamed(c *craftConcept, folded []string) bool {
 	for _, term := range c.all() {
 		f := Fold(term)
 		needle := f
-		if isASCII(f) {
-			needle = " " + f + " "
+		if r := []rune(f); !isIdeographic(r[0]) {
+			needle = " " + f + " " // Latin and Hangul: whole words (나무 is not in 등나무)
 		}
 		for _, t := range folded {
 			if strings.Contains(t, needle) {
@@ -120,3 +123,25 @@ func conceptNamed(c *craftConcept, folded []string) bool {
 }
 
 func notWordRune(r rune) bool { return !isWordRune(r) }
+
+// conceptNameTokens are, for each folded word of a concept, the index
+// tokens of all of the concept's words that are one token long (gom, 陶瓷,
+// 도자기, 陶器…): a query that is one of a concept's words raises the items
+// whose names say the concept in any language (なまえ in kana finds 木彫 in
+// a name through もくちょう).
+var conceptNameTokens = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, c := range craftConcepts {
+		var single []string
+		for _, term := range c.all() {
+			if t := searchTokens(term); len(t) == 1 || (len(t) == 2 && []rune(t[1])[0] == []rune(t[0])[1] && len([]rune(t[0])) == 2) {
+				single = append(single, t[0])
+			}
+		}
+		for _, term := range c.all() {
+			key := strings.Join(strings.FieldsFunc(Fold(term), notWordRune), "")
+			out[key] = append(out[key], single...)
+		}
+	}
+	return out
+})

@@ -27,21 +27,22 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"run":        {"start the kiosk (the default)", "[--window] [--db PATH]", runKiosk},
-		"import":     {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
-		"validate":   {"check a content pack and report every problem; changes nothing", "PACK", runValidate},
-		"export":     {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
-		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
-		"search":     {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
-		"bench":      {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},
-		"qr":         {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
-		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
-		"report":     {"print visitor analytics for a period (CSV or JSON)", "[--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
-		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
-		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
-		"sign":       {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
-		"verify":     {"check a file's minisign signature against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE", runVerify},
-		"gen":        {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
+		"run":         {"start the kiosk (the default)", "[--window] [--db PATH]", runKiosk},
+		"import":      {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
+		"validate":    {"check a content pack and report every problem; changes nothing", "PACK", runValidate},
+		"export":      {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
+		"stats":       {"show what content is loaded", "[--db PATH] [--json]", runStats},
+		"search":      {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
+		"search-eval": {"score search on a table of visitor queries (sample) and on generated ones (national)", "[-v] [--national N] FILE", runSearchEval},
+		"bench":       {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},
+		"qr":          {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
+		"screenshot":  {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
+		"report":      {"print visitor analytics for a period (CSV or JSON)", "[--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
+		"set-pin":     {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
+		"keygen":      {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
+		"sign":        {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
+		"verify":      {"check a file's minisign signature against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE", runVerify},
+		"gen":         {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
 	}
 }
 

@@ -126,10 +126,10 @@ func TestRomaji(t *testing.T) {
 		{"kyo", "きょ", "きょ"},
 		{"shiruku", "しるく", "しるく"},
 		{"kitte", "きって", "きって"},
-		{"kan", "かn", "か"},
+		{"kan", "かn", "かん"},
 		{"kanna", "かんな", "かんな"},
 		{"sensu", "せんす", "せんす"},
-		{"chawan", "ちゃわn", "ちゃわ"},
+		{"chawan", "ちゃわn", "ちゃわん"},
 		{"kinu", "きぬ", "きぬ"},
 	}
 	for _, c := range cases {
@@ -199,5 +199,18 @@ func TestEditorKeepsTextAcrossMethods(t *testing.T) {
 	}
 	if len(e.Text()) != 10 {
 		t.Errorf("limit: %q", e.Text())
+	}
+}
+
+func TestKeysRoundTrip(t *testing.T) {
+	for _, s := range []string{"도자기", "닭", "과자", "밧짱 도자기 마을", "꽃병"} {
+		if got, _ := (Hangul{}).Render(HangulKeys(s)); got != s {
+			t.Errorf("HangulKeys(%s) types %s", s, got)
+		}
+	}
+	for _, s := range []string{"ばっちゃん", "ぼんさい", "らんぷ", "ちゃき", "とうき"} {
+		if got, _ := (Kana{}).Render(KanaKeys(s)); got != s {
+			t.Errorf("KanaKeys(%s) types %s", s, got)
+		}
 	}
 }

@@ -140,6 +140,9 @@ func (Romaji) Render(keys []string) (string, string) {
 	query := text
 	if pendingFrom >= 0 {
 		query = text[:pendingFrom]
+		if text[pendingFrom:] == "n" {
+			query += "ん" // a last n is ん unless a vowel follows: search as if
+		}
 	}
 	return text, query
 }
