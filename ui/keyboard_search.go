@@ -68,7 +68,7 @@ func (kb *searchKeyboard) build() {
 		kb.key(kb.k.t("key.space"), " ", nil, func() { kb.press(" ") }),
 		kb.key("", "", backspaceIcon, kb.backspace),
 		kb.key(kb.k.t("key.clear"), "", theme.ContentClearIcon(), kb.clear))
-	last = append(last, 4, 1.5, 2.5)
+	last = append(last, 3.5, 1.5, 3)
 	l.rows = append(l.rows, last)
 	kb.box.Objects = objs
 	kb.box.Refresh()

@@ -143,7 +143,7 @@ func (s *searchScreen) showIdle(on bool) {
 	s.idle.Objects = nil
 	if on {
 		k := s.k
-		s.idle.Add(body(k.t("search.hint")))
+		s.idle.Add(body(k.t("search.try")))
 		row := container.NewGridWithColumns(2)
 		for _, ex := range searchExamples[k.lang] {
 			row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
