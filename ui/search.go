@@ -39,7 +39,7 @@ type searchScreen struct {
 
 	query string // the query the list shows
 	total int
-	hits  []data.SearchHit // the results read so far, in rank order
+	hits  []data.SearchHit                 // the results read so far, in rank order
 	rows  map[fyne.CanvasObject]*resultRow // the list's rows by their cards
 }
 
