@@ -5,9 +5,11 @@ import (
 	"sync"
 	"unicode"
 
+	_ "embed"
+	"strconv"
+
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
-	"github.com/mozillazg/go-pinyin"
 )
 
 // Readings are how a name is read aloud, made at import so that visitors
@@ -50,13 +52,28 @@ func KanaReading(s string) string {
 	return strings.Join(parts, " ")
 }
 
-// pinyinArgs ask go-pinyin for the usual reading of each character with
-// its tone mark, and nothing for characters that are not Chinese.
-var pinyinArgs = func() pinyin.Args {
-	a := pinyin.NewArgs()
-	a.Style = pinyin.Tone
-	return a
-}()
+// pinyinTable is the usual reading of each Chinese character, with its
+// tone mark, as github.com/mozillazg/go-pinyin gives it, written out by
+// data/internal/pinyingen: embedded text costs the kiosk's start nothing,
+// where go-pinyin's own table is a map built at every start.
+//
+//go:embed pinyin.txt
+var pinyinTable string
+
+// pinyinOfRune reads the table on first use (only imports need it).
+var pinyinOfRune = sync.OnceValue(func() map[rune]string {
+	m := make(map[rune]string, 27000)
+	for _, line := range strings.Split(pinyinTable, "\n") {
+		hex, reading, ok := strings.Cut(line, " ")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if r, err := strconv.ParseUint(hex, 16, 32); err == nil {
+			m[rune(r)] = reading
+		}
+	}
+	return m
+})
 
 // PinyinReading is Chinese text's pinyin, one syllable per character, in
 // the order written; what is not a Chinese character is left out.
@@ -66,8 +83,8 @@ func PinyinReading(s string) string {
 		if !unicode.Is(unicode.Han, r) {
 			continue
 		}
-		if py := pinyin.SinglePinyin(r, pinyinArgs); len(py) > 0 {
-			parts = append(parts, py[0])
+		if py := pinyinOfRune()[r]; py != "" {
+			parts = append(parts, py)
 		}
 	}
 	return strings.Join(parts, " ")
