@@ -76,7 +76,7 @@ func (w *catalogueWriter) exec(query string, args ...any) {
 }
 
 func (w *catalogueWriter) clear() {
-	for _, table := range []string{"search_terms", "item_images", "images", "texts", "tours", "products", "villages", "pack"} {
+	for _, table := range []string{"search_blob", "search_terms", "item_images", "images", "texts", "tours", "products", "villages", "pack"} {
 		w.exec("DELETE FROM " + table)
 	}
 }
@@ -180,7 +180,9 @@ func (w *catalogueWriter) searchIndex(cat *Catalogue) {
 			"reading_given": {JA: p.Reading.Kana, ZH: p.Reading.Pinyin},
 		})
 	}
-	w.writeSearchTerms(catalogueFields(cat, readings))
+	docs := catalogueFields(cat, readings)
+	w.writeSearchTerms(docs)
+	w.exec(`INSERT INTO search_blob (id, data) VALUES (1, ?)`, newMemIndex(docs).marshal())
 }
 
 func (w *catalogueWriter) writeSearchTerms(docs []searchDocument) {

@@ -229,6 +229,19 @@ func (s *Store) searchIndex(ctx context.Context) (*memIndex, error) {
 	if st.index != nil && st.pack == pack {
 		return st.index, nil
 	}
+	var blob []byte
+	err = s.db.QueryRowContext(ctx, `SELECT data FROM search_blob WHERE id = 1`).Scan(&blob)
+	switch {
+	case err == nil:
+		ix, err := unmarshalIndex(blob)
+		if err == nil {
+			st.index, st.pack = ix, pack
+			return ix, nil
+		}
+		// A damaged blob: the items' tokens make the index again.
+	case err != sql.ErrNoRows:
+		return nil, err
+	}
 	docs, err := s.readSearchTerms(ctx)
 	if err != nil {
 		return nil, err
@@ -281,12 +294,14 @@ func (s *Store) rebuildSearchTerms(ctx context.Context) ([]searchDocument, error
 	defer tx.Rollback()
 	w := catalogueWriter{ctx: ctx, tx: tx}
 	w.exec(`DELETE FROM search_terms`)
+	w.exec(`DELETE FROM search_blob`)
 	for _, p := range cat.Products {
 		r := readings[p.ID]
 		w.texts(string(KindProduct), p.ID, map[string]Text{"reading": {JA: r.Kana, ZH: r.Pinyin}})
 	}
 	w.flushTexts()
 	w.writeSearchTerms(docs)
+	w.exec(`INSERT INTO search_blob (id, data) VALUES (1, ?)`, newMemIndex(docs).marshal())
 	if w.err != nil {
 		return nil, fmt.Errorf("make the search index: %w", w.err)
 	}

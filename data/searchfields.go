@@ -51,6 +51,13 @@ func (b *fieldBuilder) reset() {
 	}
 }
 
+// addAll adds a part made once for many items (a village's, a craft's).
+func (b *fieldBuilder) addAll(d docFields) {
+	for f, tokens := range d {
+		b.add(searchField(f), tokens...)
+	}
+}
+
 func (b *fieldBuilder) add(f searchField, tokens ...string) {
 	for _, t := range tokens {
 		if t != "" && !b.seen[f][t] {
@@ -190,20 +197,47 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 	emit := func(kind Kind, id string) {
 		docs = append(docs, searchDocument{kind: kind, id: id, fields: b.doc})
 	}
+	// What a village adds to each of its products' and tours' search text
+	// is made once per village, and the craft words once per sub-group:
+	// a national import has twenty thousand products in two thousand villages.
+	villageParts := map[string]docFields{}
+	conceptParts := map[string]docFields{}
+	part := func(build func(pb *fieldBuilder)) docFields {
+		pb := &fieldBuilder{memo: b.memo, pyMemo: b.pyMemo}
+		pb.reset()
+		build(pb)
+		return pb.doc
+	}
+	concepts := func(texts ...string) {
+		key := strings.Join(texts, "\x00")
+		d, ok := conceptParts[key]
+		if !ok {
+			d = part(func(pb *fieldBuilder) { pb.concepts(conceptsOf(texts...)) })
+			conceptParts[key] = d
+		}
+		b.addAll(d)
+	}
 	village := func(v *Village) {
 		if v == nil {
 			return
 		}
-		b.text(fieldPlace, allLangs(v.Name)...)
-		b.text(fieldPlace, allLangs(v.Craft)...)
-		b.pinyin(fieldPinyinMore, fieldPinyinMore, b.pinyinOf(v.Name[ZH]))
-		kana, ok := villageKana[v.ID]
-		if !ok && v.Name[JA] != "" {
-			kana = KanaReading(v.Name[JA])
+		d, ok := villageParts[v.ID]
+		if !ok {
+			kana := ""
+			if v.Name[JA] != "" {
+				kana = KanaReading(v.Name[JA])
+			}
 			villageKana[v.ID] = kana
+			d = part(func(pb *fieldBuilder) {
+				pb.text(fieldPlace, allLangs(v.Name)...)
+				pb.text(fieldPlace, allLangs(v.Craft)...)
+				pb.pinyin(fieldPinyinMore, fieldPinyinMore, pb.pinyinOf(v.Name[ZH]))
+				pb.kana(fieldPlace, kana)
+				pb.concepts(conceptsOf(allLangs(v.Craft)...))
+			})
+			villageParts[v.ID] = d
 		}
-		b.kana(fieldPlace, kana)
-		b.concepts(conceptsOf(allLangs(v.Craft)...))
+		b.addAll(d)
 	}
 	for i := range cat.Villages {
 		v := &cat.Villages[i]
@@ -225,7 +259,7 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		village(villages[p.VillageID])
 		b.text(fieldPlace, p.Producer)
 		b.text(fieldConcept, groupWords[p.Group]...)
-		b.concepts(conceptsOf(allLangs(p.Subgroup)...))
+		concepts(allLangs(p.Subgroup)...)
 		b.text(fieldBody, allLangs(p.Description)...)
 		b.text(fieldBody, allLangs(p.Subgroup)...)
 		emit(KindProduct, p.ID)
