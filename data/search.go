@@ -74,12 +74,18 @@ func (s *Store) Find(ctx context.Context, q SearchQuery) (SearchResults, error) 
 	res := SearchResults{Total: len(matches)}
 	page := topMatches(matches, q.Offset, limit)
 	hits := make([]SearchHit, len(page))
+	described := true
 	for i, m := range page {
 		item := ix.items[m.item]
-		hits[i] = SearchHit{Kind: item.kind, ID: item.id, Score: float64(m.score)}
+		hits[i] = SearchHit{Kind: item.kind, ID: item.id, Name: item.row.name, Image: item.row.image, Score: float64(m.score)}
+		described = described && len(item.row.name) > 0
 	}
-	if err := s.describeHits(ctx, hits); err != nil {
-		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	if !described {
+		// An index made from the stored tokens (after migration 005)
+		// has no names: read them.
+		if err := s.describeHits(ctx, hits); err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Text, err)
+		}
 	}
 	res.Hits = hits
 	return res, nil

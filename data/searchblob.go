@@ -9,8 +9,9 @@ import (
 // The in-memory index is written once at import as one blob (table
 // search_blob), so that a kiosk loads it in a fraction of the time it
 // takes to build it from the items' tokens. Layout, all numbers unsigned
-// varints: the item count; per item its kind's letter, its id and its
-// name's token count; then per field the token count and per token its
+// varints: the item count; per item its kind's letter, its id, its name's
+// token count, its name in each language and its first photo (hash,
+// source, width, height); then per field the token count and per token its
 // bytes, its item count and the items as differences from the previous.
 
 var errBadBlob = errors.New("the stored search index is damaged")
@@ -24,6 +25,14 @@ func (ix *memIndex) marshal() []byte {
 		b = append(b, kindLetters[it.kind])
 		b = appendString(b, it.id)
 		b = binary.AppendUvarint(b, uint64(ix.nameLen[i]))
+		for _, l := range Languages {
+			b = appendString(b, it.row.name[l])
+		}
+		img := it.row.image
+		b = appendString(b, img.Hash)
+		b = appendString(b, img.Source)
+		b = binary.AppendUvarint(b, uint64(img.Width))
+		b = binary.AppendUvarint(b, uint64(img.Height))
 	}
 	for f := range ix.fields {
 		pt := &ix.fields[f]
@@ -112,6 +121,15 @@ func unmarshalIndex(b []byte) (*memIndex, error) {
 		ix.items[i].kind = kinds[r.byte()]
 		ix.items[i].id = r.string()
 		ix.nameLen[i] = uint16(min(r.uvarint(), 65535))
+		name := Text{}
+		for _, l := range Languages {
+			if s := r.string(); s != "" {
+				name[l] = s
+			}
+		}
+		img := Image{Hash: r.string(), Source: r.string()}
+		img.Width, img.Height = int(min(r.uvarint(), 1<<20)), int(min(r.uvarint(), 1<<20))
+		ix.items[i].row = hitRow{name: name, image: img}
 	}
 	for f := range ix.fields {
 		pt := &ix.fields[f]

@@ -184,6 +184,21 @@ type searchDocument struct {
 	kind   Kind
 	id     string
 	fields docFields
+	row    hitRow
+}
+
+// hitRow is what a result row shows of an item, kept with the index so
+// that a search reads nothing from the database.
+type hitRow struct {
+	name  Text
+	image Image
+}
+
+func firstImage(imgs []Image) Image {
+	if len(imgs) > 0 {
+		return imgs[0]
+	}
+	return Image{}
 }
 
 func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocument {
@@ -194,8 +209,8 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 	villageKana := map[string]string{}
 	b := &fieldBuilder{memo: tokenMemo{}, pyMemo: map[string]string{}}
 	var docs []searchDocument
-	emit := func(kind Kind, id string) {
-		docs = append(docs, searchDocument{kind: kind, id: id, fields: b.doc})
+	emit := func(kind Kind, id string, name Text, image Image) {
+		docs = append(docs, searchDocument{kind: kind, id: id, fields: b.doc, row: hitRow{name: nonEmpty(name), image: image}})
 	}
 	// What a village adds to each of its products' and tours' search text
 	// is made once per village, and the craft words once per sub-group:
@@ -248,7 +263,7 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		b.kana(fieldKana, villageKana[v.ID])
 		b.text(fieldPlace, v.Commune, v.FormerDistrict)
 		b.text(fieldBody, allLangs(v.Summary)...)
-		emit(KindVillage, v.ID)
+		emit(KindVillage, v.ID, v.Name, v.Cover)
 	}
 	for _, p := range cat.Products {
 		b.reset()
@@ -262,7 +277,7 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		concepts(allLangs(p.Subgroup)...)
 		b.text(fieldBody, allLangs(p.Description)...)
 		b.text(fieldBody, allLangs(p.Subgroup)...)
-		emit(KindProduct, p.ID)
+		emit(KindProduct, p.ID, p.Name, firstImage(p.Images))
 	}
 	for _, t := range cat.Tours {
 		b.reset()
@@ -274,7 +289,7 @@ func catalogueFields(cat *Catalogue, readings map[string]Readings) []searchDocum
 		village(villages[t.VillageID])
 		b.text(fieldConcept, groupWords[6]...)
 		b.text(fieldBody, allLangs(t.Description)...)
-		emit(KindTour, t.ID)
+		emit(KindTour, t.ID, t.Name, firstImage(t.Images))
 	}
 	return docs
 }

@@ -26,6 +26,7 @@ type memIndex struct {
 type indexedItem struct {
 	kind Kind
 	id   string
+	row  hitRow
 }
 
 type postingTable struct {
@@ -41,7 +42,7 @@ func newMemIndex(docs []searchDocument) *memIndex {
 		maps[f] = map[string][]uint32{}
 	}
 	for i, d := range docs {
-		ix.items[i] = indexedItem{kind: d.kind, id: d.id}
+		ix.items[i] = indexedItem{kind: d.kind, id: d.id, row: d.row}
 		ix.nameLen[i] = uint16(min(len(d.fields[fieldName]), 65535))
 		for f, tokens := range d.fields {
 			m := maps[f]

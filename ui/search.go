@@ -19,7 +19,7 @@ import (
 const maxSearchRunes = 60
 
 // searchPage is how many results are read at a time as the list scrolls.
-const searchPage = 40
+const searchPage = 20
 
 // searchScreen has the query and the visitor's own keyboard on one side and
 // every result, in a virtualised list, on the other (one above the other

@@ -312,16 +312,23 @@ func (b *bench) search() error {
 	if err != nil {
 		return err
 	}
-	var p50s, p99s, scan50s, totals, scanTotals []time.Duration
+	var p50s, p99s, scan50s, totals, scanTotals, cpu50s, cpu99s []time.Duration
 	for range b.runs {
-		var each, scans []time.Duration
+		var each, scans, cpus []time.Duration
 		var total, scanTotal time.Duration
 		for _, q := range qs {
+			runtime.LockOSThread()
+			cpu0, cpuOK := threadCPU()
 			start := time.Now()
 			if _, err := b.st.Search(b.ctx, q, data.DefaultHitsLimit); err != nil {
+				runtime.UnlockOSThread()
 				return err
 			}
 			d := time.Since(start)
+			if cpu1, ok := threadCPU(); ok && cpuOK {
+				cpus = append(cpus, cpu1-cpu0)
+			}
+			runtime.UnlockOSThread()
 			each, total = append(each, d), total+d
 			start = time.Now()
 			if _, err := b.st.SearchByScan(b.ctx, q); err != nil {
@@ -342,10 +349,19 @@ func (b *bench) search() error {
 			}
 		}
 		p50s, p99s, scan50s = append(p50s, percentile(each, 0.5)), append(p99s, percentile(each, 0.99)), append(scan50s, percentile(scans, 0.5))
+		if len(cpus) > 0 {
+			cpu50s, cpu99s = append(cpu50s, percentile(cpus, 0.5)), append(cpu99s, percentile(cpus, 0.99))
+		}
 		totals, scanTotals = append(totals, total), append(scanTotals, scanTotal)
 	}
 	p99 := median(p99s)
 	b.add("search, 200 queries: p50 / p99", ms(median(p50s))+" / "+ms(p99), "p99 ≤ 2 ms", p99 <= 2*time.Millisecond)
+	if len(cpu99s) > 0 {
+		// CPU time of the searching thread: the search's own cost, which a
+		// busy machine's waiting for a core does not inflate.
+		cpu99 := median(cpu99s)
+		b.add("search, same queries, CPU time of the thread: p50 / p99", ms(median(cpu50s))+" / "+ms(cpu99), "p99 ≤ 2 ms", cpu99 <= 2*time.Millisecond)
+	}
 	ratio := float64(median(scanTotals)) / float64(median(totals))
 	b.add("search vs LIKE '%…%' scan (all 200 queries)", fmt.Sprintf("%.1f× faster (scan p50 %s)", ratio, ms(median(scan50s))),
 		"≥ 10×", ratio >= 10)
