@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -108,4 +109,41 @@ func firstResult(k *Kiosk) *tapCard {
 		}
 	})
 	return first
+}
+
+// One query state: the home screen's box shows the search begun, and
+// going back to it goes on with the same text (never "bat trangbat trang").
+func TestHomeBoxAndSearchShareTheQuery(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	test.Tap(card(t, k, k.t("search.placeholder")))
+	for _, key := range []string{"b", "a", "t"} {
+		test.Tap(button(t, k, key))
+	}
+	k.Home()
+	test.Tap(card(t, k, "bat"))
+	if k.Current().Screen != ScreenSearch || !onScreen(k, "bat|") {
+		t.Fatalf("the home box did not carry the query: %v %q", k.Current(), texts(k))
+	}
+	test.Tap(button(t, k, "x"))
+	if k.searchText != "batx" {
+		t.Errorf("typed on: %q", k.searchText)
+	}
+}
+
+// Backspace is drawn as an erase key, not Fyne's undo arrow.
+func TestBackspaceKeyIsNotAnUndoArrow(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenSearch})
+	found := false
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*touchButton); ok && b.icon == backspaceIcon {
+			found = true
+		}
+		if b, ok := o.(*touchButton); ok && b.icon != nil && b.icon.Name() == theme.ContentUndoIcon().Name() {
+			t.Error("an undo arrow on the keyboard")
+		}
+	})
+	if !found {
+		t.Error("no backspace key")
+	}
 }
