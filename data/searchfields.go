@@ -25,8 +25,9 @@ const (
 	numFields
 )
 
-// maxJoinedSyllables bounds the pinyin runs indexed from one syllable on.
-const maxJoinedSyllables = 6
+// maxJoinedSyllables bounds the pinyin runs indexed from one syllable on:
+// long enough for a whole name typed in one go.
+const maxJoinedSyllables = 16
 
 // docFields gathers an item's search text, field by field, as the tokens
 // the in-memory index holds (each field's tokens once).
