@@ -37,6 +37,7 @@ type SearchResults struct {
 // to its first words.
 const (
 	maxQueryTokens   = 8
+	maxQueryTerms    = 16 // a whole Japanese name typed in kana is some 15 pairs
 	maxTokenRunes    = 32
 	DefaultHitsLimit = 50
 )

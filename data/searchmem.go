@@ -340,8 +340,8 @@ func parseQuery(query string) (terms []queryTerm, runs []string) {
 			}
 		}
 	}
-	if len(terms) > maxQueryTokens {
-		terms = terms[:maxQueryTokens]
+	if len(terms) > maxQueryTerms {
+		terms = terms[:maxQueryTerms]
 	}
 	if len(words) > 1 {
 		runs = append(runs, "="+strings.Join(words, "")) // the query may be a whole name
