@@ -115,6 +115,12 @@ type Product struct {
 	Bank         *BankAccount // nil when the product takes no bank transfer
 	Images       []Image
 	Featured     bool
+	// Reading is the name's kana and pinyin as the pack gives them
+	// (name_ja_reading, name_zh_pinyin); what is empty is made at import.
+	Reading Readings
+	// NameReading is the reading search uses: the pack's, or the one made
+	// at import. It is filled in when a product is read from the store.
+	NameReading Readings
 }
 
 // CertificateValid reports whether the OCOP certificate is still valid on the

@@ -9,7 +9,8 @@ import (
 
 // Fold turns text into the form search works on: lower case, Latin letters
 // without tone or other marks ("Bát Tràng" → "bat trang"), đ → d. Marks on
-// non-Latin scripts are kept, so Japanese が stays が and Korean is untouched.
+// non-Latin scripts are kept, so Japanese が stays が and Korean is untouched;
+// katakana become hiragana (セット → せっと), as readings are written.
 // Indexed text and queries go through the same function, which is what
 // makes "lua van phuc" find "Lụa Vạn Phúc".
 func Fold(s string) string {
@@ -34,6 +35,9 @@ func Fold(s string) string {
 			continue
 		}
 		latinBase = r < 0x250
+		if r >= 'ァ' && r <= 'ヶ' {
+			r -= 0x60 // katakana as hiragana: a name in either is found by both
+		}
 		b.WriteRune(unicode.ToLower(r))
 	}
 	if keptMark {
@@ -135,21 +139,4 @@ func (m tokenMemo) tokens(s string) []string {
 		m[s] = t
 	}
 	return t
-}
-
-// indexText is the text stored in one column of the search index: the
-// tokens of every part, each once (a name is often the same in Vietnamese
-// and English; counting it twice would only grow the index).
-func (m tokenMemo) indexText(parts ...string) string {
-	seen := map[string]bool{}
-	var all []string
-	for _, p := range parts {
-		for _, t := range m.tokens(p) {
-			if !seen[t] {
-				seen[t] = true
-				all = append(all, t)
-			}
-		}
-	}
-	return strings.Join(all, " ")
 }

@@ -33,7 +33,7 @@ func TestSearchTokens(t *testing.T) {
 	}{
 		{"Bát Tràng, 5★!", []string{"bat", "trang", "5"}},
 		{"巴特陶瓷村", []string{"巴特", "特陶", "陶瓷", "瓷村", "村"}},
-		{"バッチャン焼き", []string{"バッ", "ッチ", "チャ", "ャン", "ン焼", "焼き", "き"}},
+		{"バッチャン焼き", []string{"ばっ", "っち", "ちゃ", "ゃん", "ん焼", "焼き", "き"}}, // katakana as hiragana
 		{"밧짱 도자기", []string{"밧짱", "도자기"}},
 		{"\"*-()NEAR AND", []string{"near", "and"}},
 		{"", nil},

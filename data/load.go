@@ -239,6 +239,8 @@ func (s *Store) fillProducts(ctx context.Context, ps []Product) error {
 		p := &ps[i]
 		t := texts[p.ID]
 		p.Name, p.Description, p.Subgroup, p.Unit = t["name"], t["description"], t["subgroup"], t["unit"]
+		p.Reading = Readings{Kana: t["reading_given"][JA], Pinyin: t["reading_given"][ZH]}
+		p.NameReading = Readings{Kana: t["reading"][JA], Pinyin: t["reading"][ZH]}
 		p.Images = imgs[p.ID]
 	}
 	return nil

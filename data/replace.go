@@ -76,7 +76,7 @@ func (w *catalogueWriter) exec(query string, args ...any) {
 }
 
 func (w *catalogueWriter) clear() {
-	for _, table := range []string{"search_index", "search_docs", "item_images", "images", "texts", "tours", "products", "villages", "pack"} {
+	for _, table := range []string{"search_blob", "search_terms", "item_images", "images", "texts", "tours", "products", "villages", "pack"} {
 		w.exec("DELETE FROM " + table)
 	}
 }
@@ -167,37 +167,28 @@ func (w *catalogueWriter) images(kind Kind, id string, imgs []Image) {
 	}
 }
 
-// searchIndex folds each item's texts in every language once, at import, so
-// that a query only has to look tokens up.
+// searchIndex makes the readings of product names (kana, pinyin), keeps
+// them with the texts, and stores every item's search text, folded and cut
+// into tokens once, at import, so that a kiosk only has to load it.
 func (w *catalogueWriter) searchIndex(cat *Catalogue) {
-	villages := map[string]Village{}
-	for _, v := range cat.Villages {
-		villages[v.ID] = v
-	}
-	docid := 0
-	memo := tokenMemo{}
-	add := func(kind Kind, id string, name, place, body []string) {
-		docid++
-		w.exec(`INSERT INTO search_docs (docid, kind, item_id) VALUES (?, ?, ?)`, docid, string(kind), id)
-		w.exec(`INSERT INTO search_index (docid, name, place, body) VALUES (?, ?, ?, ?)`,
-			docid, memo.indexText(name...), memo.indexText(place...), memo.indexText(body...))
-	}
-	for _, v := range cat.Villages {
-		add(KindVillage, v.ID, allLangs(v.Name),
-			append(allLangs(v.Craft), v.Commune, v.FormerDistrict),
-			allLangs(v.Summary))
-	}
+	readings := make(map[string]Readings, len(cat.Products))
 	for _, p := range cat.Products {
-		v := villages[p.VillageID]
-		add(KindProduct, p.ID, allLangs(p.Name),
-			append(append(allLangs(v.Name), allLangs(v.Craft)...), p.Producer),
-			append(allLangs(p.Description), allLangs(p.Subgroup)...))
+		r := makeReadings(p.Name, p.Reading)
+		readings[p.ID] = r
+		w.texts(string(KindProduct), p.ID, map[string]Text{
+			"reading":       {JA: r.Kana, ZH: r.Pinyin},
+			"reading_given": {JA: p.Reading.Kana, ZH: p.Reading.Pinyin},
+		})
 	}
-	for _, t := range cat.Tours {
-		v := villages[t.VillageID]
-		add(KindTour, t.ID, allLangs(t.Name),
-			append(allLangs(v.Name), allLangs(v.Craft)...),
-			allLangs(t.Description))
+	docs := catalogueFields(cat, readings)
+	w.writeSearchTerms(docs)
+	w.exec(`INSERT INTO search_blob (id, data) VALUES (1, ?)`, newMemIndex(docs).marshal())
+}
+
+func (w *catalogueWriter) writeSearchTerms(docs []searchDocument) {
+	for i, d := range docs {
+		w.exec(`INSERT INTO search_terms (docid, kind, item_id, terms) VALUES (?, ?, ?, ?)`,
+			i+1, string(d.kind), d.id, d.fields.encode())
 	}
 }
 

@@ -2,236 +2,315 @@ package data
 
 import (
 	"context"
-	"encoding/binary"
+	"database/sql"
+	"encoding/json"
 	"fmt"
-	"math"
-	"sort"
-	"strings"
+	"slices"
+	"sync"
 )
 
-// SearchHit is one item found by Search.
+// SearchHit is one item found by Search, with what a result row shows.
 type SearchHit struct {
 	Kind  Kind
 	ID    string
 	Name  Text
+	Image Image   // the item's first photo, if it has one
 	Score float64 // higher is better
+}
+
+// SearchQuery is what a visitor typed, in which language's keyboard, and
+// which part of the ranked results to return.
+type SearchQuery struct {
+	Text   string
+	Lang   Lang // the visitor's language: pinyin is read only for Chinese
+	Offset int
+	Limit  int // 0: DefaultHitsLimit
+}
+
+// SearchResults are one page of the ranked matches and how many there are.
+type SearchResults struct {
+	Total int
+	Hits  []SearchHit
 }
 
 // Limits that keep any visitor input cheap: a 1,000-character paste is cut
 // to its first words.
 const (
 	maxQueryTokens   = 8
+	maxQueryTerms    = 16 // a whole Japanese name typed in kana is some 15 pairs
 	maxTokenRunes    = 32
 	DefaultHitsLimit = 50
 )
 
 // Search finds villages, products and tours whose texts, in any language,
-// contain every word of query as a word prefix, ignoring case and Vietnamese
-// marks ("bat tr" finds Bát Tràng). Best matches come first: a word in a name
-// counts more than one in a village or craft, which counts more than one in
-// a description. Any input is safe; input with no letters or digits finds
-// nothing.
+// hold every word of query as a word prefix, ignoring case and Vietnamese
+// marks; it returns the best limit of them. See Find.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
-	terms := queryTerms(query)
+	res, err := s.Find(ctx, SearchQuery{Text: query, Limit: limit})
+	return res.Hits, err
+}
+
+// Find searches the catalogue as a visitor types: every word of the query
+// must match (a Latin or Hangul word as the start of a word, Chinese and
+// kana as pairs of characters). "bat tr", "battrang", "도자", "とうき",
+// "taoci", "tc" all find what a visitor would expect. Best matches come
+// first: a word in a name counts more than one of the craft's vocabulary,
+// the village or the producer, which count more than one in a
+// description; a whole word more than its start. Total counts every match.
+// Any input is safe; input with no letters or digits finds nothing.
+func (s *Store) Find(ctx context.Context, q SearchQuery) (SearchResults, error) {
+	terms, runs := parseQuery(q.Text)
 	if len(terms) == 0 {
-		return nil, nil
+		return SearchResults{}, nil
 	}
+	ix, err := s.searchIndex(ctx)
+	if err != nil {
+		return SearchResults{}, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	matches := ix.search(terms, runs, q.Lang)
+	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultHitsLimit
 	}
-	// Items whose names hold every word come first; only if they are too
-	// few, items that hold the words anywhere follow.
-	hits, err := s.rankedMatches(ctx, matchIn("name", terms), nil)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+	res := SearchResults{Total: len(matches)}
+	page := topMatches(matches, q.Offset, limit)
+	hits := make([]SearchHit, len(page))
+	described := true
+	for i, m := range page {
+		item := ix.items[m.item]
+		hits[i] = SearchHit{Kind: item.kind, ID: item.id, Name: item.row.name, Image: item.row.image, Score: float64(m.score)}
+		described = described && len(item.row.name) > 0
 	}
-	if len(hits) < limit {
-		seen := map[int64]bool{}
-		for _, h := range hits {
-			seen[h.docid] = true
+	if !described {
+		// An index made from the stored tokens (after migration 005)
+		// has no names: read them.
+		if err := s.describeHits(ctx, hits); err != nil {
+			return res, fmt.Errorf("search %q: %w", q.Text, err)
 		}
-		more, err := s.rankedMatches(ctx, matchIn("", terms), seen)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", query, err)
-		}
-		hits = append(hits, more...)
 	}
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
-	out, err := s.identify(ctx, hits)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	return out, s.nameHits(ctx, out)
+	res.Hits = hits
+	return res, nil
 }
 
-// rankCandidates bounds how many matches one search ranks. A word like
-// "lang" (village) is in nearly every item of a national catalogue, and
-// ranking 25,000 rows costs 30 ms; among the first few hundred matches the
-// best of a name match are as good to a visitor, and a search then never
-// takes more than a few milliseconds, however common its words.
-const rankCandidates = 300
-
-// rankedHit is a match before its item is looked up.
-type rankedHit struct {
-	docid int64
-	score float64
+// rankOrder puts the best score first and, among equals, the catalogue's
+// order (villages, products, tours, each as the pack lists them).
+func rankOrder(a, b ranked) int {
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return int(a.item) - int(b.item)
 }
 
-// rankedMatches runs one FTS4 query over at most rankCandidates matches
-// and returns them best first, leaving out the docids in skip.
-func (s *Store) rankedMatches(ctx context.Context, match string, skip map[int64]bool) ([]rankedHit, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT docid, search_rank(matchinfo(search_index, 'pcnalx'))
-		FROM search_index WHERE search_index MATCH ? LIMIT ?`, match, rankCandidates)
-	if err != nil {
-		return nil, err
+// topMatches returns matches[offset:offset+limit] in rank order, sorting
+// only as far as needed: a common word matches thousands of items, and a
+// visitor sees the first screenful.
+func topMatches(m []ranked, offset, limit int) []ranked {
+	end := min(len(m), offset+limit)
+	if offset >= end {
+		return nil
 	}
-	defer rows.Close()
-	var hits []rankedHit
-	for rows.Next() {
-		var h rankedHit
-		if err := rows.Scan(&h.docid, &h.score); err != nil {
-			return nil, err
-		}
-		if !skip[h.docid] {
-			hits = append(hits, h)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].docid < hits[j].docid
-	})
-	return hits, nil
+	selectTop(m, end)
+	top := m[:end]
+	slices.SortFunc(top, rankOrder)
+	return top[offset:end]
 }
 
-// identify turns ranked docids into items, keeping the order.
-func (s *Store) identify(ctx context.Context, ranked []rankedHit) ([]SearchHit, error) {
-	if len(ranked) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(ranked))
-	for i, h := range ranked {
-		args[i] = h.docid
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT docid, kind, item_id FROM search_docs WHERE docid IN (`+
-		strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	byDoc := map[int64]SearchHit{}
-	for rows.Next() {
-		var docid int64
-		var h SearchHit
-		if err := rows.Scan(&docid, &h.Kind, &h.ID); err != nil {
-			return nil, err
+// selectTop moves the k best of m to its front, in no order (quickselect).
+func selectTop(m []ranked, k int) {
+	lo, hi := 0, len(m)-1
+	for lo < hi && k < len(m) {
+		pivot := m[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for rankOrder(m[i], pivot) < 0 {
+				i++
+			}
+			for rankOrder(m[j], pivot) > 0 {
+				j--
+			}
+			if i <= j {
+				m[i], m[j] = m[j], m[i]
+				i++
+				j--
+			}
 		}
-		byDoc[docid] = h
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]SearchHit, 0, len(ranked))
-	for _, r := range ranked {
-		if h, ok := byDoc[r.docid]; ok {
-			h.Score = r.score
-			out = append(out, h)
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
 		}
 	}
-	return out, nil
 }
 
-// nameHits fills in the names of the hits, one query per kind.
-func (s *Store) nameHits(ctx context.Context, hits []SearchHit) error {
+// describeHits fills in the names and first photos of the hits: products
+// from their cards, villages and tours from their texts and photos.
+func (s *Store) describeHits(ctx context.Context, hits []SearchHit) error {
 	byKind := map[Kind][]string{}
 	for _, h := range hits {
 		byKind[h.Kind] = append(byKind[h.Kind], h.ID)
 	}
+	names := map[Kind]map[string]Text{}
+	images := map[Kind]map[string][]Image{}
 	for kind, ids := range byKind {
+		names[kind], images[kind] = map[string]Text{}, map[string][]Image{}
+		if kind == KindProduct {
+			if err := s.productCards(ctx, ids, names[kind], images[kind]); err != nil {
+				return err
+			}
+			continue
+		}
 		texts, err := s.texts(ctx, string(kind), ids, "name")
 		if err != nil {
 			return err
 		}
-		for i := range hits {
-			if hits[i].Kind == kind {
-				hits[i].Name = texts[hits[i].ID]["name"]
-			}
+		for id, t := range texts {
+			names[kind][id] = t["name"]
+		}
+		if images[kind], err = s.itemImages(ctx, kind, ids); err != nil {
+			return err
+		}
+	}
+	for i := range hits {
+		h := &hits[i]
+		h.Name = names[h.Kind][h.ID]
+		if imgs := images[h.Kind][h.ID]; len(imgs) > 0 {
+			h.Image = imgs[0]
 		}
 	}
 	return nil
 }
 
-// queryTerms turns visitor input into FTS4 prefix terms, all required.
-// Tokens hold only lower-case letters and digits, so nothing in the input
-// can act as query syntax (quotes, brackets, '*', '-', NEAR, AND: operators
-// are upper case only).
-func queryTerms(query string) []string {
-	tokens := searchTokens(query)
-	if len(tokens) > maxQueryTokens {
-		tokens = tokens[:maxQueryTokens]
+func (s *Store) productCards(ctx context.Context, ids []string, names map[string]Text, images map[string][]Image) error {
+	where, args := inList("id", ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, card FROM products WHERE `+where, args...)
+	if err != nil {
+		return err
 	}
-	var terms []string
-	for _, t := range tokens {
-		if r := []rune(t); len(r) > maxTokenRunes {
-			t = string(r[:maxTokenRunes])
+	defer rows.Close()
+	for rows.Next() {
+		var id, card string
+		if err := rows.Scan(&id, &card); err != nil {
+			return err
 		}
-		terms = append(terms, t+"*")
+		var c productCardJSON
+		if err := json.Unmarshal([]byte(card), &c); err != nil {
+			return fmt.Errorf("product %s: its card: %w", id, err)
+		}
+		names[id], images[id] = c.Name, c.Images
 	}
-	return terms
+	return rows.Err()
 }
 
-// matchIn is an FTS4 query for the terms in one column, or in any column.
-func matchIn(column string, terms []string) string {
-	if column == "" {
-		return strings.Join(terms, " ")
-	}
-	return column + ":" + strings.Join(terms, " "+column+":")
+// searchState holds the in-memory index and the pack it was built from.
+type searchState struct {
+	mu    sync.Mutex
+	index *memIndex
+	pack  string // the imported_at of the pack it holds
 }
 
-// columnWeights rank a hit in a name above one in the place (village, craft,
-// producer) above one in a description, in the order of the search_index columns.
-var columnWeights = []float64{10, 4, 1}
+// WarmSearch builds the search index now rather than at the first search:
+// the kiosk calls it once its first screen is drawn.
+func (s *Store) WarmSearch(ctx context.Context) error {
+	_, err := s.searchIndex(ctx)
+	return err
+}
 
-// BM25's usual constants: how fast repeated hits stop counting, and how much
-// a long text is discounted against a short one.
-const (
-	bm25K1 = 1.2
-	bm25B  = 0.75
-)
-
-// searchRank scores one row from FTS4's matchinfo 'pcnalx' with BM25 over
-// the weighted columns: a term counts more when it is rare in the catalogue,
-// and a hit in a short name ("Bát Tràng") counts more than the same hit in a
-// long one ("Bộ ấm chén Bát Tràng").
-func searchRank(info []byte) float64 {
-	n := len(info) / 4
-	u := func(i int) float64 { return float64(binary.NativeEndian.Uint32(info[4*i:])) }
-	if n < 3 {
-		return 0
+// searchIndex returns the index of the catalogue now in the database,
+// building it when a pack has been imported since (by this process or by a
+// staff command beside the kiosk).
+func (s *Store) searchIndex(ctx context.Context) (*memIndex, error) {
+	var pack string
+	err := s.db.QueryRowContext(ctx, `SELECT imported_at FROM pack`).Scan(&pack)
+	if err != nil && err != sql.ErrNoRows {
+		return nil, err
 	}
-	phrases, cols, docs := int(u(0)), int(u(1)), u(2)
-	avgAt, lenAt, hitsAt := 3, 3+cols, 3+2*cols
-	if n < hitsAt+3*phrases*cols {
-		return 0
+	st := &s.search
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.index != nil && st.pack == pack {
+		return st.index, nil
 	}
-	score := 0.0
-	for p := 0; p < phrases; p++ {
-		for c := 0; c < cols && c < len(columnWeights); c++ {
-			base := hitsAt + 3*(p*cols+c)
-			tf, docsWithHits := u(base), u(base+2)
-			if tf == 0 {
-				continue
-			}
-			idf := math.Log(1 + (docs-docsWithHits+0.5)/(docsWithHits+0.5))
-			norm := 1 - bm25B + bm25B*u(lenAt+c)/math.Max(u(avgAt+c), 1)
-			score += columnWeights[c] * idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+	var blob []byte
+	err = s.db.QueryRowContext(ctx, `SELECT data FROM search_blob WHERE id = 1`).Scan(&blob)
+	switch {
+	case err == nil:
+		ix, err := unmarshalIndex(blob)
+		if err == nil {
+			st.index, st.pack = ix, pack
+			return ix, nil
+		}
+		// A damaged blob: the items' tokens make the index again.
+	case err != sql.ErrNoRows:
+		return nil, err
+	}
+	docs, err := s.readSearchTerms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		// A database from before migration 005 has its catalogue but no
+		// search text yet: make it once, as an import would.
+		if docs, err = s.rebuildSearchTerms(ctx); err != nil {
+			return nil, err
 		}
 	}
-	return score
+	st.index, st.pack = newMemIndex(docs), pack
+	return st.index, nil
+}
+
+func (s *Store) readSearchTerms(ctx context.Context) ([]searchDocument, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, item_id, terms FROM search_terms ORDER BY docid`)
+	if err != nil {
+		return nil, fmt.Errorf("read the search index: %w", err)
+	}
+	defer rows.Close()
+	var docs []searchDocument
+	for rows.Next() {
+		var d searchDocument
+		var terms string
+		if err := rows.Scan(&d.kind, &d.id, &terms); err != nil {
+			return nil, fmt.Errorf("read the search index: %w", err)
+		}
+		d.fields = decodeFields(terms)
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// rebuildSearchTerms makes the search text of the catalogue in the store.
+func (s *Store) rebuildSearchTerms(ctx context.Context) ([]searchDocument, error) {
+	cat, err := s.LoadCatalogue(ctx)
+	if err != nil || len(cat.Villages) == 0 {
+		return nil, err
+	}
+	readings := make(map[string]Readings, len(cat.Products))
+	for _, p := range cat.Products {
+		readings[p.ID] = makeReadings(p.Name, p.Reading)
+	}
+	docs := catalogueFields(cat, readings)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("make the search index: %w", err)
+	}
+	defer tx.Rollback()
+	w := catalogueWriter{ctx: ctx, tx: tx}
+	w.exec(`DELETE FROM search_terms`)
+	w.exec(`DELETE FROM search_blob`)
+	for _, p := range cat.Products {
+		r := readings[p.ID]
+		w.texts(string(KindProduct), p.ID, map[string]Text{"reading": {JA: r.Kana, ZH: r.Pinyin}})
+	}
+	w.flushTexts()
+	w.writeSearchTerms(docs)
+	w.exec(`INSERT INTO search_blob (id, data) VALUES (1, ?)`, newMemIndex(docs).marshal())
+	if w.err != nil {
+		return nil, fmt.Errorf("make the search index: %w", w.err)
+	}
+	return docs, tx.Commit()
 }

@@ -23,10 +23,10 @@ func (s *Store) SearchByScan(ctx context.Context, query string) (int, error) {
 	var conds []string
 	var args []any
 	for _, t := range tokens {
-		conds = append(conds, `(name || ' ' || place || ' ' || body) LIKE ?`)
+		conds = append(conds, `terms LIKE ?`)
 		args = append(args, "%"+t+"%")
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM search_index WHERE `+strings.Join(conds, " AND "), args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT docid FROM search_terms WHERE `+strings.Join(conds, " AND "), args...)
 	if err != nil {
 		return 0, fmt.Errorf("scan search %q: %w", query, err)
 	}

@@ -27,15 +27,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// driverName is go-sqlite3 with the kiosk's own SQL functions registered.
+// driverName is go-sqlite3 under the kiosk's own name (it once carried
+// SQL functions of the kiosk's; search now ranks in Go, in memory).
 const driverName = "sqlite3_ocopkiosk"
 
 func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{
-		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			return c.RegisterFunc("search_rank", searchRank, true)
-		},
-	})
+	sql.Register(driverName, &sqlite3.SQLiteDriver{})
 }
 
 // Store is the kiosk's SQLite database and the media folder beside it.
@@ -50,6 +47,8 @@ type Store struct {
 	readOnly bool       // opened by OpenReadOnly
 	roMu     sync.Mutex // guards roPIN
 	roPIN    *pinState  // the staff PIN's state, counted in memory when read-only
+	// search is the in-memory search index, built on first use.
+	search searchState
 }
 
 // DefaultPath is where the kiosk keeps its database when --db is not given:

@@ -20,7 +20,7 @@ type Catalog interface {
 	ListProducts(ctx context.Context, f data.ProductFilter) (data.ProductPage, error)
 	Tours(ctx context.Context, villageID string) ([]data.Tour, error)
 	Tour(ctx context.Context, id string) (data.Tour, error)
-	Search(ctx context.Context, query string, limit int) ([]data.SearchHit, error)
+	Find(ctx context.Context, q data.SearchQuery) (data.SearchResults, error)
 	Photos() media.Library
 }
 

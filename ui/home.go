@@ -51,6 +51,12 @@ func (s *homeScreen) searchBox() fyne.CanvasObject {
 	k := s.k
 	hint := body(k.t("search.placeholder"))
 	hint.Importance = widget.LowImportance
+	if k.searchText != "" {
+		// The search the visitor began: the box shows it, and touching it
+		// goes on with it.
+		hint = body(k.searchText)
+		hint.TextStyle.Bold = true
+	}
 	row := container.NewBorder(nil, nil, icon(theme.SearchIcon(), 40), nil, hint)
 	return newTapCard(row, func() { k.Open(Route{Screen: ScreenSearch}) })
 }

@@ -46,7 +46,7 @@ func (kb *onScreenKeyboard) object() fyne.CanvasObject {
 			line.Objects = append([]fyne.CanvasObject{container.NewGridWrap(keySize, shift)}, line.Objects...)
 		}
 		if i == len(keyboardRows)-1 {
-			del := newTouchButton("", theme.ContentUndoIcon(), stylePlain, func() { k.Touch(); kb.onDelete() })
+			del := newTouchButton("", backspaceIcon, stylePlain, func() { k.Touch(); kb.onDelete() })
 			line.Add(container.NewGridWrap(fyne.NewSize(keySize.Width*2, keySize.Height), del))
 		}
 		rows.Add(container.NewCenter(line))

@@ -3,7 +3,6 @@ package ui
 import (
 	"image/color"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,100 +11,208 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
+	"ocopkiosk/data/input"
+	"ocopkiosk/data/media"
 )
 
 // maxSearchRunes bounds what a visitor can type.
 const maxSearchRunes = 60
 
-// searchScreen has the on-screen keyboard on the left and the results on
-// the right, updated with every key.
+// searchPage is how many results are read at a time as the list scrolls.
+const searchPage = 20
+
+// searchScreen has the query and the visitor's own keyboard on one side and
+// every result, in a virtualised list, on the other (one above the other
+// on a portrait screen). The query is the kiosk's one search text
+// (k.searchText): the home screen's box shows the same.
 type searchScreen struct {
-	k       *Kiosk
-	field   *canvas.Text
-	count   *widget.Label
-	results *fyne.Container
+	k      *Kiosk
+	editor *input.Editor
+	field  *canvas.Text
+	count  *widget.Label
+	kb     *searchKeyboard
+
+	list       *widget.List
+	results    fyne.CanvasObject // the list, or the hint when there is nothing to list
+	idle       *fyne.Container   // hint and examples, shown instead of the list
+	candidates *fyne.Container   // names as a Chinese visitor types pinyin
+
+	query string // the query the list shows
+	total int
+	hits  []data.SearchHit                 // the results read so far, in rank order
+	rows  map[fyne.CanvasObject]*resultRow // the list's rows by their cards
 }
 
 func newSearchScreen(k *Kiosk) *searchScreen { return &searchScreen{k: k} }
 
 func (s *searchScreen) object() fyne.CanvasObject {
 	k := s.k
+	s.editor = input.NewEditor(nil, maxSearchRunes)
+	s.editor.SetText(k.searchText)
 	s.field = coloured("", colorInk, 40, true)
 	fieldBg := canvas.NewRectangle(colorCard)
 	fieldBg.CornerRadius = 14
 	fieldBg.StrokeColor, fieldBg.StrokeWidth = colorLacquer, 3
 	field := container.NewStack(fieldBg, container.NewPadded(container.NewBorder(nil, nil,
 		icon(theme.SearchIcon(), 44), nil, s.field)))
-	hint := caption(k.t("search.hint"))
-	kb := &onScreenKeyboard{k: k, onRune: s.typeRune, onDelete: s.deleteRune, onClear: s.clearText}
-	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(1000, 96), field), hint, kb.object())
+	s.kb = newSearchKeyboard(k, s.editor, s.update)
+	s.candidates = container.NewHBox()
+	top := container.NewVBox(field, caption(k.t("search.hint")), s.candidates)
+	keys := container.NewBorder(top, nil, nil, nil, s.kb.object())
+
 	s.count = subheading("")
-	s.results = container.NewVBox()
-	right := container.NewBorder(s.count, nil, nil, nil, k.dragScroll(s.results))
+	s.list = widget.NewList(func() int { return s.total }, s.newRow, s.bindRow)
+	s.idle = container.NewVBox()
+	list := k.withDrag(s.list, listAdapter{s.list})
+	s.results = container.NewStack(list, s.idle)
+	right := container.NewBorder(s.count, nil, nil, nil, s.results)
 	s.update()
-	return container.NewBorder(nil, nil, container.NewPadded(left), nil, container.NewPadded(right))
-}
-
-func (s *searchScreen) typeRune(r rune) {
-	k := s.k
-	if utf8.RuneCountInString(k.searchText) >= maxSearchRunes || (r == ' ' && (k.searchText == "" || strings.HasSuffix(k.searchText, " "))) {
-		return
-	}
-	k.searchText += string(r)
-	s.update()
-}
-
-func (s *searchScreen) deleteRune() {
-	k := s.k
-	if k.searchText != "" {
-		_, size := utf8.DecodeLastRuneInString(k.searchText)
-		k.searchText = k.searchText[:len(k.searchText)-size]
-	}
-	s.update()
-}
-
-func (s *searchScreen) clearText() {
-	s.k.searchText = ""
-	s.update()
+	return container.New(&searchLayout{kb: s.kb.box.Layout.(*keyRowsLayout)},
+		container.NewPadded(keys), container.NewPadded(right))
 }
 
 // update shows the text and searches for it.
 func (s *searchScreen) update() {
 	k := s.k
-	s.field.Text = k.searchText + "|"
+	k.searchText = s.editor.Text()
+	s.field.Text = s.editor.Text() + "|"
 	s.field.Refresh()
-	s.results.Objects = nil
-	query := strings.TrimSpace(k.searchText)
-	if query == "" {
-		k.noteSearch("", 0)
-		s.count.SetText("")
-		s.results.Refresh()
-		return
+	query := strings.TrimSpace(s.editor.Query())
+	s.query, s.total, s.hits = query, 0, nil
+	if query != "" {
+		s.search(query)
+		if s.total == 0 && strings.TrimSpace(s.editor.Raw()) != query {
+			// "luaj" read as lụa, or "tea" as てあ, finds nothing: the
+			// visitor may have meant the letters as typed.
+			s.search(strings.TrimSpace(s.editor.Raw()))
+		}
 	}
-	hits, err := k.cat.Search(k.ctx, query, 40)
+	k.noteSearch(s.query, s.total)
+	switch {
+	case query == "":
+		s.count.SetText("")
+	case s.total == 0:
+		s.count.SetText(k.t("search.none", "Query", query))
+	default:
+		s.count.SetText(k.n("search.results", s.total))
+	}
+	s.showIdle(query == "" || s.total == 0)
+	s.showCandidates()
+	s.list.Refresh()
+	s.list.ScrollToTop()
+}
+
+func (s *searchScreen) search(query string) {
+	k := s.k
+	res, err := k.cat.Find(k.ctx, data.SearchQuery{Text: query, Lang: k.lang, Limit: searchPage})
 	if err != nil {
 		fyne.LogError("search", err)
 	}
-	k.noteSearch(query, len(hits))
-	if len(hits) == 0 {
-		s.count.SetText(k.t("search.none", "Query", query))
-	} else {
-		s.count.SetText(k.n("search.results", len(hits)))
-	}
-	for _, h := range hits {
-		s.results.Add(s.hitRow(h))
-	}
-	s.results.Refresh()
+	s.query, s.total, s.hits = query, res.Total, res.Hits
 }
 
-// hitRow is one result: its kind, in colour, and its name.
-func (s *searchScreen) hitRow(h data.SearchHit) fyne.CanvasObject {
+// hit returns result i, reading the next page when the list reaches it.
+func (s *searchScreen) hit(i int) (data.SearchHit, bool) {
+	for i >= len(s.hits) && len(s.hits) < s.total {
+		k := s.k
+		res, err := k.cat.Find(k.ctx, data.SearchQuery{Text: s.query, Lang: k.lang, Offset: len(s.hits), Limit: searchPage})
+		if err != nil || len(res.Hits) == 0 {
+			fyne.LogError("search page", err)
+			return data.SearchHit{}, false
+		}
+		s.hits = append(s.hits, res.Hits...)
+	}
+	if i >= len(s.hits) {
+		return data.SearchHit{}, false
+	}
+	return s.hits[i], true
+}
+
+// searchExamples are queries shown to start from, in each language's way of typing.
+var searchExamples = map[data.Lang][]string{
+	data.VI: {"bát tràng", "lụa", "gốm sứ", "sơn mài"},
+	data.EN: {"silk", "pottery", "lacquer", "tea"},
+	data.KO: {"도자기", "비단", "옻칠", "자개"},
+	data.ZH: {"taoci", "sichou", "qiqi", "cha"},
+	data.JA: {"とうき", "きぬ", "しっき", "おちゃ"},
+}
+
+// showIdle puts the hint and a few example queries where the list would
+// be, so an empty query or no result never leaves half the screen blank.
+func (s *searchScreen) showIdle(on bool) {
+	s.idle.Objects = nil
+	if on {
+		k := s.k
+		s.idle.Add(body(k.t("search.try")))
+		row := container.NewGridWithColumns(2)
+		for _, ex := range searchExamples[k.lang] {
+			row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
+				k.Touch()
+				s.editor.SetText(ex)
+				s.update()
+			}))
+		}
+		s.idle.Add(row)
+	}
+	s.idle.Refresh()
+	s.list.Hidden = on
+	s.list.Refresh()
+}
+
+// showCandidates offers Chinese visitors the names their pinyin finds, in
+// characters, as an input method does.
+func (s *searchScreen) showCandidates() {
+	s.candidates.Objects = nil
+	if s.k.lang == data.ZH {
+		for _, h := range s.hits[:min(4, len(s.hits))] {
+			route := Route{Screen: string(h.Kind), ID: h.ID}
+			b := newTouchButton(fitText(h.Name.In(data.ZH), 24, false, 220), nil, stylePlain, func() { s.k.Open(route) })
+			b.textSize = 24
+			s.candidates.Add(b)
+		}
+	}
+	s.candidates.Refresh()
+}
+
+// resultRow is one result: a thumbnail, the item's kind in colour, its name.
+type resultRow struct {
+	photo *photoView
+	kind  *canvas.Text
+	name  *widget.Label
+	route Route
+}
+
+var resultPhotoSize = fyne.NewSize(120, 90)
+
+func (s *searchScreen) newRow() fyne.CanvasObject {
+	r := &resultRow{photo: newPhotoView(s.k.photos, media.Thumb, resultPhotoSize),
+		kind: coloured("", colorLacquer, 20, true), name: widget.NewLabel("")}
+	r.name.TextStyle.Bold = true
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	card := newTapCard(container.NewBorder(nil, nil, r.photo, nil, container.NewVBox(r.kind, r.name)), func() {
+		if r.route.ID != "" {
+			s.k.Open(r.route)
+		}
+	})
+	if s.rows == nil {
+		s.rows = map[fyne.CanvasObject]*resultRow{}
+	}
+	s.rows[card] = r
+	return card
+}
+
+func (s *searchScreen) bindRow(i widget.ListItemID, o fyne.CanvasObject) {
+	r := s.rows[o]
+	h, ok := s.hit(i)
+	if r == nil || !ok {
+		return
+	}
 	k := s.k
-	kind := coloured(k.t("kind."+string(h.Kind)), kindColor(h.Kind), 20, true)
-	name := body(h.Name.In(k.lang))
-	name.TextStyle.Bold = true
-	route := Route{Screen: string(h.Kind), ID: h.ID}
-	return newTapCard(container.NewVBox(kind, name), func() { k.Open(route) })
+	r.route = Route{Screen: string(h.Kind), ID: h.ID}
+	r.photo.show(h.Image)
+	r.kind.Text, r.kind.Color = k.t("kind."+string(h.Kind)), kindColor(h.Kind)
+	r.kind.Refresh()
+	r.name.SetText(h.Name.In(k.lang))
 }
 
 func kindColor(kind data.Kind) color.Color {
@@ -116,4 +223,37 @@ func kindColor(kind data.Kind) color.Color {
 		return colorValid
 	}
 	return colorLacquer
+}
+
+// searchLayout puts the keyboard beside the results on a landscape screen
+// and under them on a portrait one, giving the keyboard the room its keys
+// want and the results the rest.
+type searchLayout struct {
+	kb *keyRowsLayout
+}
+
+// searchFieldHeight is the room above the keys: the field, the hint and
+// the candidates row.
+const searchFieldHeight = 260
+
+func (l *searchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	keys, results := objs[0], objs[1]
+	if size.Height > size.Width {
+		h := min(l.kb.preferredHeight()+searchFieldHeight, size.Height*0.55)
+		results.Move(fyne.NewPos(0, 0))
+		results.Resize(fyne.NewSize(size.Width, size.Height-h))
+		keys.Move(fyne.NewPos(0, size.Height-h))
+		keys.Resize(fyne.NewSize(size.Width, h))
+		return
+	}
+	w := min(l.kb.preferredWidth()+40, size.Width*0.58)
+	keys.Move(fyne.NewPos(0, 0))
+	keys.Resize(fyne.NewSize(w, size.Height))
+	results.Move(fyne.NewPos(w, 0))
+	results.Resize(fyne.NewSize(size.Width-w, size.Height))
+}
+
+func (l *searchLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
 }

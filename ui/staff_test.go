@@ -295,6 +295,7 @@ func TestVisitorEventsReachTheDashboard(t *testing.T) {
 	k.Open(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
 	test.Tap(button(t, k, "한국어"))
 	k.Open(Route{Screen: ScreenSearch})
+	test.Tap(button(t, k, k.t("key.latin"))) // the Korean keyboard opens on Hangul
 	for _, key := range "xyzq" {
 		test.Tap(button(t, k, string(key)))
 	}

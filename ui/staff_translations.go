@@ -29,6 +29,7 @@ func (p *staffPanel) translationsTab() fyne.CanvasObject {
 	for _, lang := range data.Languages {
 		box.Add(p.languageCoverage(lang, coverage))
 	}
+	box.Add(p.readingsSection(cat))
 	return k.dragScroll(container.NewPadded(box))
 }
 

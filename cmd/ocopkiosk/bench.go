@@ -71,6 +71,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		run  func() error
 	}{
 		{"search", b.search},
+		{"search", b.searchCJK},
 		{"filter", b.filter},
 		{"screens", b.screens},
 		{"qr", b.qr},
@@ -172,7 +173,70 @@ func (b *bench) importNational(dir string) (*data.Store, error) {
 	stats, _ := st.Stats(b.ctx)
 	fmt.Fprintf(b.e.stderr, "bench: national catalogue imported in %.1fs: %d products, %d villages, %d tours\n",
 		time.Since(start).Seconds(), stats.Products, stats.Villages, stats.Tours)
+	// The kiosk builds its in-memory search index a second after start;
+	// the search timings below are of searches, not of that build.
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start = time.Now()
+	if err := st.WarmSearch(b.ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.add("search index built in memory (after start, in the background)",
+		fmt.Sprintf("%s, %.0f MB of heap", ms(took), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20)), "—", true)
 	return st, nil
+}
+
+// searchCJK times the searches of visitors typing in their own scripts:
+// pinyin (whole, then initials) for Chinese names, kana readings for
+// Japanese ones, and Korean words cut mid-syllable, as typed.
+func (b *bench) searchCJK() error {
+	page, err := b.st.ListProducts(b.ctx, data.ProductFilter{Limit: 2000})
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	var qs []data.SearchQuery
+	for len(qs) < 200 {
+		p := page.Products[rng.IntN(len(page.Products))]
+		syl := strings.Fields(data.Fold(data.PinyinReading(p.Name[data.ZH])))
+		kana := []rune(strings.ReplaceAll(data.Fold(data.KanaReading(p.Name[data.JA])), " ", ""))
+		ko := []rune(strings.Fields(p.Name[data.KO])[0])
+		switch len(qs) % 4 {
+		case 0:
+			qs = append(qs, data.SearchQuery{Text: strings.Join(syl[:min(len(syl), 1+rng.IntN(3))], ""), Lang: data.ZH})
+		case 1:
+			var in strings.Builder
+			for _, s := range syl[:min(len(syl), 1+rng.IntN(3))] {
+				in.WriteByte(s[0])
+			}
+			qs = append(qs, data.SearchQuery{Text: in.String(), Lang: data.ZH})
+		case 2:
+			qs = append(qs, data.SearchQuery{Text: string(kana[:min(len(kana), 2+rng.IntN(3))]), Lang: data.JA})
+		case 3:
+			qs = append(qs, data.SearchQuery{Text: string(ko[:min(len(ko), 1+rng.IntN(2))]), Lang: data.KO})
+		}
+	}
+	var p50s, p99s []time.Duration
+	for range b.runs {
+		var each []time.Duration
+		for _, q := range qs {
+			q.Limit = data.DefaultHitsLimit
+			start := time.Now()
+			if _, err := b.st.Find(b.ctx, q); err != nil {
+				return err
+			}
+			each = append(each, time.Since(start))
+		}
+		p50s, p99s = append(p50s, percentile(each, 0.5)), append(p99s, percentile(each, 0.99))
+	}
+	p99 := median(p99s)
+	b.add("search in pinyin, initials, kana, partial Hangul, 200 queries: p50 / p99", ms(median(p50s))+" / "+ms(p99), "p99 ≤ 2 ms", p99 <= 2*time.Millisecond)
+	return nil
 }
 
 // percentile of sorted durations.
@@ -248,16 +312,23 @@ func (b *bench) search() error {
 	if err != nil {
 		return err
 	}
-	var p50s, p99s, scan50s, totals, scanTotals []time.Duration
+	var p50s, p99s, scan50s, totals, scanTotals, cpu50s, cpu99s []time.Duration
 	for range b.runs {
-		var each, scans []time.Duration
+		var each, scans, cpus []time.Duration
 		var total, scanTotal time.Duration
 		for _, q := range qs {
+			runtime.LockOSThread()
+			cpu0, cpuOK := threadCPU()
 			start := time.Now()
 			if _, err := b.st.Search(b.ctx, q, data.DefaultHitsLimit); err != nil {
+				runtime.UnlockOSThread()
 				return err
 			}
 			d := time.Since(start)
+			if cpu1, ok := threadCPU(); ok && cpuOK {
+				cpus = append(cpus, cpu1-cpu0)
+			}
+			runtime.UnlockOSThread()
 			each, total = append(each, d), total+d
 			start = time.Now()
 			if _, err := b.st.SearchByScan(b.ctx, q); err != nil {
@@ -278,10 +349,19 @@ func (b *bench) search() error {
 			}
 		}
 		p50s, p99s, scan50s = append(p50s, percentile(each, 0.5)), append(p99s, percentile(each, 0.99)), append(scan50s, percentile(scans, 0.5))
+		if len(cpus) > 0 {
+			cpu50s, cpu99s = append(cpu50s, percentile(cpus, 0.5)), append(cpu99s, percentile(cpus, 0.99))
+		}
 		totals, scanTotals = append(totals, total), append(scanTotals, scanTotal)
 	}
 	p99 := median(p99s)
 	b.add("search, 200 queries: p50 / p99", ms(median(p50s))+" / "+ms(p99), "p99 ≤ 2 ms", p99 <= 2*time.Millisecond)
+	if len(cpu99s) > 0 {
+		// CPU time of the searching thread: the search's own cost, which a
+		// busy machine's waiting for a core does not inflate.
+		cpu99 := median(cpu99s)
+		b.add("search, same queries, CPU time of the thread: p50 / p99", ms(median(cpu50s))+" / "+ms(cpu99), "p99 ≤ 2 ms", cpu99 <= 2*time.Millisecond)
+	}
 	ratio := float64(median(scanTotals)) / float64(median(totals))
 	b.add("search vs LIKE '%…%' scan (all 200 queries)", fmt.Sprintf("%.1f× faster (scan p50 %s)", ratio, ms(median(scan50s))),
 		"≥ 10×", ratio >= 10)

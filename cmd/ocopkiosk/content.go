@@ -232,10 +232,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	query := strings.Join(fs.Args(), " ")
-	hits, err := st.Search(ctx, query, *limit)
+	res, err := st.Find(ctx, data.SearchQuery{Text: query, Lang: l, Limit: *limit})
 	if err != nil {
 		return err
 	}
+	hits := res.Hits
 	type result struct {
 		Kind  data.Kind `json:"kind"`
 		ID    string    `json:"id"`

@@ -114,6 +114,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		})
 	}
 	go checkInBackground(runCtx, st, func() { restart = true; a.Quit() })
+	go warmSearch(runCtx, st)
 	w.ShowAndRun()
 	if restart {
 		return restartSelf(events, st)
@@ -222,6 +223,19 @@ func pruneDaily(ctx context.Context, st *data.Store) {
 		if err != nil {
 			fyne.LogError("prune old visitor events", err)
 		}
+	}
+}
+
+// warmSearch builds the in-memory search index a moment after start, so
+// that neither the first screen nor the first search waits for it.
+func warmSearch(ctx context.Context, st *data.Store) {
+	select {
+	case <-ctx.Done():
+		return
+	case <-time.After(time.Second):
+	}
+	if err := st.WarmSearch(ctx); err != nil {
+		fyne.LogError("build the search index", err)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,9 +172,15 @@ func villagesCSV(vs []data.Village) []byte {
 }
 
 func productsCSV(ps []data.Product) []byte {
-	s := newSheet([]string{"id", "village_id", "producer", "producer_type", "group", "stars", "decision_no",
+	plain := []string{"id", "village_id", "producer", "producer_type", "group", "stars", "decision_no",
 		"decision_date", "valid_until", "price_min", "price_max", "purchase_url", "bank_bin", "bank_account",
-		"bank_account_name", "images", "featured"}, []string{"name", "description", "subgroup", "unit"})
+		"bank_account_name", "images", "featured"}
+	// The optional readings columns only when staff gave a reading.
+	readings := slices.ContainsFunc(ps, func(p data.Product) bool { return p.Reading != data.Readings{} })
+	if readings {
+		plain = append(plain, readingColumns...)
+	}
+	s := newSheet(plain, []string{"name", "description", "subgroup", "unit"})
 	for _, p := range ps {
 		var bank data.BankAccount
 		if p.Bank != nil {
@@ -183,11 +190,14 @@ func productsCSV(ps []data.Product) []byte {
 		if p.Featured {
 			featured = "yes"
 		}
-		s.add([]string{p.ID, p.VillageID, p.Producer, string(p.ProducerType), p.Group.String(), strconv.Itoa(p.Stars),
+		cells := []string{p.ID, p.VillageID, p.Producer, string(p.ProducerType), p.Group.String(), strconv.Itoa(p.Stars),
 			p.DecisionNo, p.DecisionDate.Format("2006-01-02"), p.ValidUntil.Format("2006-01-02"),
 			strconv.FormatInt(p.PriceMin, 10), strconv.FormatInt(p.PriceMax, 10), p.PurchaseURL,
-			bank.BIN, bank.Number, bank.Name, sources(p.Images), featured},
-			p.Name, p.Description, p.Subgroup, p.Unit)
+			bank.BIN, bank.Number, bank.Name, sources(p.Images), featured}
+		if readings {
+			cells = append(cells, p.Reading.Kana, p.Reading.Pinyin)
+		}
+		s.add(cells, p.Name, p.Description, p.Subgroup, p.Unit)
 	}
 	return s.bytes()
 }

@@ -49,6 +49,11 @@ const maxStoryPictures = 20
 // one line.
 const maxTitleLength = 200
 
+// readingColumns are the optional product columns in which staff correct
+// the readings made at import: the Japanese name in kana, the Chinese name
+// in pinyin (search finds names written in characters through them).
+var readingColumns = []string{"name_ja_reading", "name_zh_pinyin"}
+
 var (
 	villageColumns = columns{
 		plain:    []string{"id", "commune", "former_district", "lat", "lng", "cover", "gallery"},
@@ -58,7 +63,7 @@ var (
 	productColumns = columns{
 		plain: []string{"id", "village_id", "producer", "producer_type", "group", "stars", "decision_no",
 			"decision_date", "valid_until", "price_min", "price_max", "purchase_url", "bank_bin", "bank_account",
-			"bank_account_name", "images", "featured"},
+			"bank_account_name", "images", "featured", readingColumns[0], readingColumns[1]},
 		required: []string{"id", "village_id", "producer", "producer_type", "group", "stars", "decision_no",
 			"decision_date", "price_min", "price_max", "images"},
 		perLang: []string{"name", "description", "subgroup", "unit"},
@@ -395,6 +400,7 @@ func (rd *reader) products() {
 		ids.check(c, p.ID)
 		p.VillageID = rd.villageRef(c, villages)
 		p.Name, p.Description, p.Subgroup, p.Unit = c.text("name"), c.text("description"), c.text("subgroup"), c.text("unit")
+		p.Reading = data.Readings{Kana: row.get(readingColumns[0]), Pinyin: row.get(readingColumns[1])}
 		p.Producer = c.required("producer")
 		if s := row.get("producer_type"); s != "" {
 			var ok bool
