@@ -30,6 +30,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	// The quick check reads every page: for a national catalogue that is a
 	// second the first screen would wait. It runs once the window is up.
 	st, err := openContentWith(ctx, e, *db, data.OpenOrRecoverDeferred)
@@ -44,7 +47,10 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	a.Settings().SetTheme(ui.Theme())
-	w := a.NewWindow("OCOP Kiosk")
+	w, err := openWindow(a, "OCOP Kiosk")
+	if err != nil {
+		return err
+	}
 	settings, err := st.Settings(ctx)
 	if err != nil {
 		return err
