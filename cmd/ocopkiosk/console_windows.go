@@ -16,7 +16,7 @@ func init() {
 	if ok, _, _ := attach.Call(attachParentProcess); ok == 0 {
 		return // started from Explorer, a shortcut or at logon: no console
 	}
-	reopen := func(std uint32, f **os.File) {
+	reopen := func(std int, f **os.File) {
 		if h, err := syscall.GetStdHandle(std); err == nil && h != 0 && h != syscall.InvalidHandle {
 			return // redirected
 		}
@@ -24,8 +24,8 @@ func init() {
 			*f = c
 		}
 	}
-	reopen(uint32(syscall.STD_OUTPUT_HANDLE), &os.Stdout)
-	reopen(uint32(syscall.STD_ERROR_HANDLE), &os.Stderr)
+	reopen(syscall.STD_OUTPUT_HANDLE, &os.Stdout)
+	reopen(syscall.STD_ERROR_HANDLE, &os.Stderr)
 	if h, err := syscall.GetStdHandle(syscall.STD_INPUT_HANDLE); err != nil || h == 0 || h == syscall.InvalidHandle {
 		if c, err := os.Open("CONIN$"); err == nil {
 			os.Stdin = c // set-pin reads the PIN from the console
