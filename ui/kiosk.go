@@ -38,6 +38,9 @@ type Options struct {
 	Languages []data.Lang
 	// OnExit ends the program when staff exit the kiosk (restart: start it again).
 	OnExit func(restart bool)
+	// About is which build this is (`ocopkiosk version`), shown in staff
+	// mode's settings for support; empty shows nothing.
+	About string
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).

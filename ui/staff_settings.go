@@ -96,6 +96,9 @@ func (v *settingsView) rebuild() {
 		v.edit("", func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
 	})))
 	v.body.Add(staffSection(k.t("settings.hosts"), hosts))
+	if k.opt.About != "" {
+		v.body.Add(staffSection(k.t("settings.about"), body(k.opt.About)))
+	}
 	v.body.Refresh()
 }
 

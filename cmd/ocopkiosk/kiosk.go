@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"ocopkiosk/assets"
+	"ocopkiosk/buildinfo"
 	"ocopkiosk/data"
 	"ocopkiosk/data/pack"
 	"ocopkiosk/i18n"
@@ -42,7 +43,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
-	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: buildinfo.Get().Version, Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
@@ -71,6 +72,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
 		Staff: ui.StoreBackend{Store: st}, Events: events,
 		OnExit: func(again bool) { restart = again; a.Quit() },
+		About:  buildinfo.Get().String(),
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)
