@@ -121,7 +121,7 @@ dist-sign: build
 # (scripts/test-deb: files, user, units, upgrade, downgrade, removal).
 test-deb: build
 	@./scripts/install-debs $(DEB_TEST_DEBS)
-	./scripts/make-deb $(BIN) amd64 $(VERSION) dist
+	DEB_COMPRESSION=gzip ./scripts/make-deb $(BIN) amd64 $(VERSION) dist
 	./scripts/test-deb dist/ocopkiosk_$(VERSION)_amd64.deb
 
 # test-windows: the data tests, the commands and the real window, as
