@@ -1,8 +1,14 @@
 # OCOP Kiosk. On a fresh Debian machine:
 #   make run    installs what is missing, builds, and starts the kiosk on the built-in sample content
 #   make test   runs every test
+#   make dist   builds the release artifacts into dist/ (docs/install.md)
 GO      ?= go
 BIN     := bin/ocopkiosk
+DEV_BIN := bin/ocopkiosk-dev
+# The version, from FyneApp.toml, and the build's stamps (commit, whether
+# the tree was dirty, date) for `ocopkiosk version`: scripts/version.sh.
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"$$/\1/p' FyneApp.toml)
+STAMP    = $(shell . scripts/version.sh && echo "$$STAMP_LDFLAGS")
 # Debian packages: a C compiler and GL/X11 headers for Fyne and go-sqlite3
 # (cgo), a CJK font so Korean, Chinese and Japanese are drawn, and for the
 # tests Xvfb, zbarimg (to decode QR codes from screenshots), ImageMagick,
@@ -11,15 +17,34 @@ BIN     := bin/ocopkiosk
 # fleet's end-to-end test runs real Syncthing processes).
 DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
 TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign xdotool syncthing
+# Releases (`make dist`): the cross toolchains for Windows (mingw-w64) and
+# arm64 (Debian's cross gcc and arm64 multiarch libraries), and what the
+# packaging and its checks use. The .deb, Windows and arm64 checks need
+# dpkg/systemd, wine, qemu; the locked-down session check needs cage.
+ARM64_LIBS := libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 \
+              libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
+DIST_DEBS    := $(DEBS) gcc-mingw-w64-x86-64 gcc-aarch64-linux-gnu $(ARM64_LIBS) zip xz-utils dpkg-dev imagemagick minisign
+DEB_TEST_DEBS := $(DEBS) dpkg-dev systemd binutils
+WINE_DEBS    := $(DEBS) gcc-mingw-w64-x86-64 wine64 xvfb imagemagick
+ARM64_TEST_DEBS := $(DEBS) gcc-aarch64-linux-gnu $(ARM64_LIBS) qemu-user-static file
+CAGE_DEBS    := $(DEBS) cage xwayland grim imagemagick procps
+FYNE_TOOL    := bin/tools/fyne
+GOVERSIONINFO := bin/tools/goversioninfo
 RUN_ARGS ?= --window
 
-.PHONY: run build deps test-deps test vet bench bench-smoke soak soak-window soak-window-short fuzz screenshots fleet-demo clean
+.PHONY: run build tools deps test-deps test vet bench bench-smoke soak soak-window soak-window-short fuzz screenshots fleet-demo clean \
+	dist dist-deps dist-sign test-deb test-windows test-arm64 test-cage release-check
 
 run: build
 	./$(BIN) $(RUN_ARGS)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/ocopkiosk
+	$(GO) build -ldflags "$(STAMP)" -o $(BIN) ./cmd/ocopkiosk
+
+# tools builds the engineers' binary: the kiosk plus bench and gen, which
+# the kiosk itself does not carry (BENCHMARKS.md).
+tools: deps
+	$(GO) build -tags devtools -ldflags "$(STAMP)" -o $(DEV_BIN) ./cmd/ocopkiosk
 
 # deps installs only the packages that are missing.
 deps:
@@ -34,6 +59,7 @@ test-deps:
 # real-window soak in its short form.
 test: test-deps vet build
 	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -tags devtools -run 'Gen|Bench|SearchEval' ./cmd/ocopkiosk
 	$(MAKE) bench-smoke
 	$(MAKE) soak-window-short
 
@@ -43,13 +69,14 @@ bench-smoke:
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "not gofmt-formatted:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	$(GO) vet -tags devtools ./cmd/ocopkiosk
 
 # bench measures speed and memory against the targets (BENCHMARKS.md): the
 # Go benchmarks, then one table from `ocopkiosk bench` on the synthetic
 # national and Hanoi catalogues (made on first use in $TMPDIR).
-bench: build test-deps
+bench: tools test-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	./$(BIN) bench
+	./$(DEV_BIN) bench
 
 # soak is the long day: 10,000 random visitor actions on the national catalogue.
 soak:
@@ -95,5 +122,58 @@ KIOSKS ?= 3
 fleet-demo: build test-deps
 	$(GO) run ./cmd/fleetdemo -bin $(BIN) -kiosks $(KIOSKS)
 
+# dist builds every release artifact into dist/ (scripts/dist): for Linux
+# x86-64 and arm64 the `fyne package` tar.xz and a .deb, for Windows x86-64
+# a zip with the .exe and its install scripts; then SHA256SUMS. Heavy: a
+# cold cross build of Fyne takes 10 minutes or more on two cores.
+# DIST_TARGETS picks some of linux-amd64 linux-arm64 windows-amd64.
+dist: dist-deps $(FYNE_TOOL) $(GOVERSIONINFO)
+	./scripts/dist $(DIST_TARGETS)
+
+dist-deps:
+	@./scripts/install-debs $(DIST_DEBS)
+
+$(FYNE_TOOL):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+$(GOVERSIONINFO):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install github.com/josephspurrier/goversioninfo/cmd/goversioninfo@v1.7.0
+
+# dist-sign signs dist/SHA256SUMS with the release key (made once with
+# `ocopkiosk keygen -o ~/.ocopkiosk/release`; its .pub goes to
+# deploy/release.pub) and checks the signature with the stock minisign tool.
+SIGNING_KEY ?= $(HOME)/.ocopkiosk/release.key
+SIGNING_PUB ?= $(if $(wildcard deploy/release.pub),deploy/release.pub,$(SIGNING_KEY:.key=.pub))
+dist-sign: build
+	./$(BIN) sign --key $(SIGNING_KEY) $(if $(SIGNING_PASSWORD_FILE),--password-file $(SIGNING_PASSWORD_FILE)) dist/SHA256SUMS
+	minisign -Vm dist/SHA256SUMS -p $(SIGNING_PUB)
+	cd dist && sha256sum -c SHA256SUMS
+
+# test-deb builds the amd64 .deb and installs it into a clean root
+# (scripts/test-deb: files, user, units, upgrade, downgrade, removal).
+test-deb: build
+	@./scripts/install-debs $(DEB_TEST_DEBS)
+	DEB_COMPRESSION=gzip ./scripts/make-deb $(BIN) amd64 $(VERSION) dist
+	./scripts/test-deb dist/ocopkiosk_$(VERSION)_amd64.deb
+
+# test-windows: the data tests, the commands and the real window, as
+# Windows binaries under wine (scripts/test-windows).
+test-windows:
+	@./scripts/install-debs $(WINE_DEBS)
+	./scripts/test-windows
+
+# test-arm64: the data tests and the commands as arm64 binaries under
+# qemu-user (scripts/test-arm64). Run before each release (README).
+test-arm64:
+	@./scripts/install-debs $(ARM64_TEST_DEBS)
+	./scripts/test-arm64
+
+# test-cage: the kiosk in the locked-down cage session (scripts/test-cage).
+test-cage: build
+	@./scripts/install-debs $(CAGE_DEBS)
+	./scripts/test-cage $(BIN)
+
+# release-check is what to run before a release, beyond `make test`.
+release-check: test-deb test-windows test-arm64 test-cage
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -54,6 +54,9 @@ type Options struct {
 	// Fleet is the fleet sync, shown in staff mode's Fleet tab; nil when
 	// the kiosk syncs from no hub.
 	Fleet FleetSync
+	// About is which build this is (`ocopkiosk version`), shown in staff
+	// mode's settings for support; empty shows nothing.
+	About string
 }
 
 // EventRecorder takes visitor events without blocking (data.Recorder).

@@ -106,6 +106,9 @@ func (v *settingsView) rebuild() {
 		v.edit("", func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
 	})))
 	v.body.Add(staffSection(k.st("settings.hosts"), hosts))
+	if k.opt.About != "" {
+		v.body.Add(staffSection(k.st("settings.about"), body(k.opt.About)))
+	}
 	v.body.Refresh()
 }
 

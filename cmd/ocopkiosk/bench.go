@@ -1,3 +1,5 @@
+//go:build devtools
+
 package main
 
 import (
@@ -15,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -630,21 +631,6 @@ func memoryVisits(ctx context.Context, e *env, db string) error {
 	return nil
 }
 
-// residentBytes reads this process's resident set size (Linux).
-func residentBytes() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
-
 // importHanoi times importing the Hanoi catalogue into a new database and
 // how many cores it kept busy.
 func (b *bench) importHanoi(dir string) error {
@@ -666,12 +652,6 @@ func (b *bench) importHanoi(dir string) error {
 	b.add("import of the Hanoi catalogue (2,140 photos)", fmt.Sprintf("%.1f s, %.1f cores busy", wall.Seconds(), cores),
 		"≤ 60 s, both cores", wall <= time.Minute && cores > 1.3)
 	return nil
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // resize times making display copies and thumbnails of 100 photos, ours

@@ -37,6 +37,9 @@ func openContentWith(ctx context.Context, e *env, path string, opener recovering
 			return nil, err
 		}
 	}
+	if err := checkDataFolder(path); err != nil {
+		return nil, err
+	}
 	st, err := openRecovering(ctx, e, path, opener)
 	if err != nil {
 		return nil, err

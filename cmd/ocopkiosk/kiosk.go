@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"ocopkiosk/assets"
+	"ocopkiosk/buildinfo"
 	"ocopkiosk/data"
 	"ocopkiosk/data/pack"
 	"ocopkiosk/i18n"
@@ -30,6 +31,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	st, readOnly, err := openKioskStore(ctx, e, *db)
 	if err != nil {
 		return err
@@ -42,12 +46,15 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	}
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
-	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: "0.1.0", Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: buildinfo.Get().Version, Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
 		Migrations: map[string]bool{"fyneDo": true}})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	a.Settings().SetTheme(ui.Theme())
-	w := a.NewWindow("OCOP Kiosk")
+	w, err := openWindow(a, "OCOP Kiosk")
+	if err != nil {
+		return err
+	}
 	settings, err := st.Settings(ctx)
 	if err != nil {
 		return err
@@ -81,6 +88,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
 		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly, Overridden: overridden,
 		OnExit: func(again bool) { restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
+		About: buildinfo.Get().String(),
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)

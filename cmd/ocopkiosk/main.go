@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	_ "ocopkiosk/internal/earlyenv" // before Fyne reads the environment: see the package
 	"os"
 	"slices"
@@ -30,27 +31,26 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"run":         {"start the kiosk (the default)", "[--window] [--idle D] [--db PATH]", runKiosk},
-		"import":      {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
-		"validate":    {"check a content pack against this kiosk's settings, as import would; changes nothing", "[--db PATH] PACK", runValidate},
-		"export":      {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
-		"check":       {"run SQLite's full integrity check on the database; changes nothing", "[--db PATH]", runCheck},
-		"stats":       {"show what content is loaded", "[--db PATH] [--json]", runStats},
-		"search":      {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
-		"search-eval": {"score search on a table of visitor queries (sample) and on generated ones (national)", "[-v] [--national N] FILE", runSearchEval},
-		"bench":       {"measure speed and memory against the targets in BENCHMARKS.md", "[--national DIR] [--hanoi DIR] [--runs N] [--skip LIST]", runBench},
-		"qr":          {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
-		"screenshot":  {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
-		"report":      {"print visitor analytics, or with --audit the staff audit log, for a period (CSV or JSON)", "[--audit] [--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
-		"set-pin":     {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
-		"keygen":      {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
-		"sign":        {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
-		"verify":      {"check a file's minisign signature, or a published pack folder, against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE|PACKFOLDER", runVerify},
-		"fleet":       {"publish signed packs to many kiosks through a hub folder, and read their status and analytics", "publish|status|report|join|sync [options]", runFleet},
-		"setup-code":  {"print a one-time code that lets staff set the PIN at the kiosk", "[--valid DURATION] [--db PATH]", runSetupCode},
-		"gen":         {"write a made-up but valid content pack of any size, for tests and benchmarks", "[--size small|hanoi|national] [--products N] [--villages N] [--tours N] [--images N] [--seed S] -o DIR", runGen},
-		"help":        {"list the commands, or describe one", "[COMMAND]", runHelp},
+		"run":        {"start the kiosk (the default)", "[--window] [--idle D] [--db PATH]", runKiosk},
+		"import":     {"check a content pack and, if all is well, load it", "[--db PATH] PACK", runImport},
+		"validate":   {"check a content pack against this kiosk's settings, as import would; changes nothing", "[--db PATH] PACK", runValidate},
+		"export":     {"write the loaded content as a pack (a folder, or a .zip)", "[--db PATH] OUT", runExport},
+		"check":      {"run SQLite's full integrity check on the database; changes nothing", "[--db PATH]", runCheck},
+		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
+		"search":     {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
+		"qr":         {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
+		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
+		"report":     {"print visitor analytics, or with --audit the staff audit log, for a period (CSV or JSON)", "[--audit] [--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
+		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
+		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
+		"sign":       {"sign files with a secret key, writing FILE.minisig (as minisign -S)", "--key FILE [--password-file FILE] [--comment TEXT] FILE...", runSign},
+		"verify":     {"check a file's minisign signature, or a published pack folder, against trusted public keys", "--pub KEY [--pub KEY...] [--sig FILE] FILE|PACKFOLDER", runVerify},
+		"fleet":      {"publish signed packs to many kiosks through a hub folder, and read their status and analytics", "publish|status|report|join|sync [options]", runFleet},
+		"setup-code": {"print a one-time code that lets staff set the PIN at the kiosk", "[--valid DURATION] [--db PATH]", runSetupCode},
+		"help":       {"list the commands, or describe one", "[COMMAND]", runHelp},
+		"version":    {"print the version, commit, build date and the Go, Fyne and SQLite versions", "", runVersion},
 	}
+	maps.Copy(commands, toolCommands) // bench and gen, in builds with -tags devtools
 }
 
 // globalFlags are the flags that every command using the database takes
@@ -81,6 +81,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help":
 		printHelp(stdout)
 		return 0
+	}
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-version") && name == "run" {
+		name, args = "version", nil
 	}
 	cmd, ok := commands[name]
 	if !ok {
