@@ -74,14 +74,14 @@ func attractSlides(k *Kiosk) []slide {
 	var slides []slide
 	page, err := k.cat.ListProducts(k.ctx, data.ProductFilter{Featured: true, Limit: 12})
 	if err == nil {
-		villages := k.villageNames()
+		villages := k.places.names()
 		for _, p := range page.Products {
 			if len(p.Images) > 0 {
 				slides = append(slides, slide{photo: p.Images[0], title: p.Name, line: villages[p.VillageID]})
 			}
 		}
 	}
-	for i, v := range k.villages() {
+	for i, v := range k.places.list() {
 		if i == 24 {
 			break // the loop is to catch an eye, not to show a national list
 		}

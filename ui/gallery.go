@@ -17,7 +17,7 @@ import (
 // gallery shows an item's photos one at a time: swipe sideways or touch the
 // arrows, or touch a thumbnail.
 type gallery struct {
-	k      *Kiosk
+	e      *env
 	photos []data.Image
 	at     int
 	view   *photoView
@@ -26,23 +26,23 @@ type gallery struct {
 	obj    fyne.CanvasObject
 }
 
-func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
-	g := &gallery{k: k, photos: photos}
-	g.view = newPhotoView(k.photos, media.Display, size)
+func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
+	g := &gallery{e: e, photos: photos}
+	g.view = newPhotoView(e.photos, media.Display, size)
 	g.view.setFill(canvas.ImageFillContain)
 	g.count = caption("")
 	g.count.Alignment = fyne.TextAlignCenter
-	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { k.Touch(); g.step(-1) })
-	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { k.Touch(); g.step(1) })
+	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
+	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
-	stage := container.NewStack(g.view, newSwipeLayer(k.Touch, g.step))
+	stage := container.NewStack(g.view, newSwipeLayer(e.touch, g.step))
 	if len(photos) > 1 {
 		stage.Add(container.NewPadded(arrows))
 	}
 	row := container.NewHBox(layout.NewSpacer())
 	for i, p := range photos {
 		i := i
-		t := newTouchThumb(k.photos, p, func() { k.Touch(); g.select_(i) })
+		t := newTouchThumb(e.photos, p, func() { e.touch(); g.select_(i) })
 		g.thumbs = append(g.thumbs, t)
 		row.Add(t)
 	}
@@ -73,7 +73,7 @@ func (g *gallery) select_(i int) {
 	}
 	g.at = i
 	g.view.show(g.photos[i])
-	g.count.SetText(g.k.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
+	g.count.SetText(g.e.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
 	for j, t := range g.thumbs {
 		t.setSelected(j == i)
 	}

@@ -18,30 +18,30 @@ import (
 // productScreen is one product: its photos, its OCOP certificate, who makes
 // it and where, its price, and the codes to buy or pay for it.
 type productScreen struct {
-	k  *Kiosk
+	e  *env
 	id string
 	p  data.Product
 }
 
-func newProductScreen(k *Kiosk, id string) *productScreen { return &productScreen{k: k, id: id} }
+func newProductScreen(e *env, id string) *productScreen { return &productScreen{e: e, id: id} }
 
 func (s *productScreen) object() fyne.CanvasObject {
-	k := s.k
-	p, err := k.cat.Product(k.ctx, s.id)
+	e := s.e
+	p, err := e.cat.Product(e.ctx, s.id)
 	if err != nil {
-		return k.failure(err)
+		return e.failure(err)
 	}
 	s.p = p
-	gallery := newGallery(k, p.Images, fyne.NewSize(760, 570))
+	gallery := newGallery(e, p.Images, fyne.NewSize(760, 570))
 	details := container.NewVBox(
-		heading(p.Name.In(k.lang)),
+		heading(p.Name.In(e.lang)),
 		s.certificate(),
 		s.facts(),
-		body(p.Description.In(k.lang)),
+		body(p.Description.In(e.lang)),
 	)
-	qr := k.newQRPanel(data.KindProduct, p.ID, s.codes())
+	qr := e.newQRPanel(data.KindProduct, p.ID, s.codes())
 	left := container.NewVBox(gallery.object())
-	middle := k.dragScroll(container.NewPadded(details))
+	middle := e.dragScroll(container.NewPadded(details))
 	return container.NewBorder(nil, nil, container.NewPadded(left),
 		container.NewPadded(container.NewVBox(qr.object())), middle)
 }
@@ -49,40 +49,40 @@ func (s *productScreen) object() fyne.CanvasObject {
 // certificate shows the stars and whether the certificate is still valid.
 // An expired certificate is said to be expired, in red, never shown as valid.
 func (s *productScreen) certificate() fyne.CanvasObject {
-	k, p := s.k, s.p
+	e, p := s.e, s.p
 	stars := coloured(starsText(p.Stars), colorGold, 40, false)
-	label := coloured(k.t("product.certificate", "Stars", p.Stars), colorInk, 28, true)
-	decision := caption(k.t("product.decision", "No", p.DecisionNo, "Date", formatDate(p.DecisionDate, k.lang)))
+	label := coloured(e.t("product.certificate", "Stars", p.Stars), colorInk, 28, true)
+	decision := caption(e.t("product.decision", "No", p.DecisionNo, "Date", formatDate(p.DecisionDate, e.lang)))
 	var validity fyne.CanvasObject
-	if p.CertificateValid(k.opt.Now()) {
-		validity = badge(k.t("product.valid_until", "Date", formatDate(p.ValidUntil, k.lang)), colorValid)
+	if p.CertificateValid(e.now()) {
+		validity = badge(e.t("product.valid_until", "Date", formatDate(p.ValidUntil, e.lang)), colorValid)
 	} else {
-		validity = badge(k.t("product.expired", "Date", formatDate(p.ValidUntil, k.lang)), colorExpired)
+		validity = badge(e.t("product.expired", "Date", formatDate(p.ValidUntil, e.lang)), colorExpired)
 	}
 	return container.NewVBox(container.NewHBox(stars, label), container.NewHBox(validity), decision)
 }
 
 // facts lists producer, village and price.
 func (s *productScreen) facts() fyne.CanvasObject {
-	k, p := s.k, s.p
+	e, p := s.e, s.p
 	producer := p.Producer
 	if p.ProducerType != "" {
-		producer = fmt.Sprintf("%s (%s)", p.Producer, k.t("producer."+string(p.ProducerType)))
+		producer = fmt.Sprintf("%s (%s)", p.Producer, e.t("producer."+string(p.ProducerType)))
 	}
 	villageName := p.VillageID
-	if v, err := k.cat.Village(k.ctx, p.VillageID); err == nil {
-		villageName = v.Name.In(k.lang)
+	if v, err := e.cat.Village(e.ctx, p.VillageID); err == nil {
+		villageName = v.Name.In(e.lang)
 	}
 	village := newTouchButton(villageName, theme.NavigateNextIcon(), stylePlain, func() {
-		k.Open(Route{Screen: ScreenVillage, ID: p.VillageID})
+		e.open(Route{Screen: ScreenVillage, ID: p.VillageID})
 	})
-	price := body(k.priceText(p))
+	price := body(e.priceText(p))
 	price.TextStyle.Bold = true
 	price.Importance = widget.HighImportance
 	form := container.New(newFactsLayout(),
-		caption(k.t("product.producer")), body(producer),
-		caption(k.t("product.village")), container.NewHBox(village),
-		caption(k.t("product.price")), price,
+		caption(e.t("product.producer")), body(producer),
+		caption(e.t("product.village")), container.NewHBox(village),
+		caption(e.t("product.price")), price,
 	)
 	return form
 }
@@ -90,16 +90,16 @@ func (s *productScreen) facts() fyne.CanvasObject {
 // codes are the product's QR codes: Buy when it has a shop page, Pay when
 // it takes bank transfers.
 func (s *productScreen) codes() []qrChoice {
-	k, p := s.k, s.p
+	e, p := s.e, s.p
 	var choices []qrChoice
 	if p.PurchaseURL != "" {
-		link, err := handoff.ProductLink(p, k.linkContext(p.ID))
+		link, err := handoff.ProductLink(p, e.links(p.ID))
 		choices = append(choices, qrChoice{kind: handoff.KindBuy, text: link, err: err, labelID: "qr.buy", scanID: "qr.scan_buy"})
 	}
 	if p.Bank != nil {
 		payload, err := handoff.ProductPayment(p)
 		choices = append(choices, qrChoice{kind: handoff.KindPay, text: payload, err: err, labelID: "qr.pay", scanID: "qr.scan_pay",
-			payee: k.t("qr.pay_to", "Name", p.Bank.Name, "Number", p.Bank.Number)})
+			payee: e.t("qr.pay_to", "Name", p.Bank.Name, "Number", p.Bank.Number)})
 	}
 	if len(choices) == 0 {
 		choices = append(choices, qrChoice{kind: handoff.KindBuy, err: errors.New("no purchase link"), labelID: "qr.buy", scanID: "qr.scan_buy"})

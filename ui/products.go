@@ -19,7 +19,7 @@ func defaultFilter() data.ProductFilter { return data.ProductFilter{} }
 // virtualised: it builds only the tiles on screen and loads products a page
 // at a time, so 20,000 products cost no more than 60.
 type productsScreen struct {
-	k     *Kiosk
+	e     *env
 	total int
 	pages map[int][]data.Product // page number → products, for the current filter
 	grid  *widget.GridWrap
@@ -41,25 +41,25 @@ const productsPageSize = 60
 // filterPanelWidth leaves four product tiles across a 1920-pixel screen.
 const filterPanelWidth = 440
 
-func newProductsScreen(k *Kiosk) *productsScreen {
-	return &productsScreen{k: k, pages: map[int][]data.Product{}}
+func newProductsScreen(e *env) *productsScreen {
+	return &productsScreen{e: e, pages: map[int][]data.Product{}}
 }
 
 func (s *productsScreen) object() fyne.CanvasObject {
-	k := s.k
+	e := s.e
 	s.count = subheading("")
 	var grid fyne.CanvasObject
-	s.grid, grid = k.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
-		t := newProductTile(k)
+	s.grid, grid = e.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
+		t := newProductTile(e)
 		return t.object(), func(i int) {
 			if p, ok := s.product(i); ok {
 				t.bind(p)
 			}
 		}
 	})
-	s.empty = container.NewCenter(subheading(k.t("products.none")))
+	s.empty = container.NewCenter(subheading(e.t("products.none")))
 	s.panel = s.filterPanel()
-	panel := container.NewStack(fixedWidth(filterPanelWidth), k.withDrag(s.panel, listAdapter{s.panel}))
+	panel := container.NewStack(fixedWidth(filterPanelWidth), e.withDrag(s.panel, listAdapter{s.panel}))
 	right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
 		container.NewStack(grid, s.empty))
 	s.reload()
@@ -76,17 +76,17 @@ type filterRow struct {
 // clear them all. It is a virtualised list, since a national catalogue has
 // thousands of villages to choose from.
 func (s *productsScreen) filterPanel() *widget.List {
-	k := s.k
-	clearAll := &filterChip{label: k.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
+	e := s.e
+	clearAll := &filterChip{label: e.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
 		on: func(f data.ProductFilter) bool { return false }}
-	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: k.t("filter.group")}}
+	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: e.t("filter.group")}}
 	for g := data.Group(1); g <= 6; g++ {
 		group := g
-		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, k.t(fmt.Sprintf("group.%d", g))),
+		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, e.t(fmt.Sprintf("group.%d", g))),
 			set: func(f *data.ProductFilter) { f.Group = toggle(f.Group, group) },
 			on:  func(f data.ProductFilter) bool { return f.Group == group }}}})
 	}
-	rows = append(rows, filterRow{title: k.t("filter.stars")})
+	rows = append(rows, filterRow{title: e.t("filter.stars")})
 	var stars []*filterChip
 	for n := 3; n <= 5; n++ {
 		count := n
@@ -94,10 +94,10 @@ func (s *productsScreen) filterPanel() *widget.List {
 			set: func(f *data.ProductFilter) { f.Stars = toggle(f.Stars, count) },
 			on:  func(f data.ProductFilter) bool { return f.Stars == count }})
 	}
-	rows = append(rows, filterRow{chips: stars}, filterRow{title: k.t("filter.village")})
-	for _, v := range k.villages() {
+	rows = append(rows, filterRow{chips: stars}, filterRow{title: e.t("filter.village")})
+	for _, v := range e.villages() {
 		id := v.ID
-		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(k.lang),
+		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(e.lang),
 			set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
 			on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
 	}
@@ -126,15 +126,15 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 	for _, c := range r.chips {
 		chip := c
 		style := styleChip
-		if chip.label == s.k.t("filter.clear") {
+		if chip.label == s.e.t("filter.clear") {
 			style = stylePrimary
 		}
 		b := newTouchButton(chip.label, nil, style, func() {
-			s.k.Touch()
-			chip.set(&s.k.filter)
+			s.e.touch()
+			chip.set(&s.e.session.filter)
 			s.reload()
 		})
-		b.setSelected(chip.on(s.k.filter))
+		b.setSelected(chip.on(s.e.session.filter))
 		line.Add(b)
 	}
 	cell.Objects = []fyne.CanvasObject{line}
@@ -159,16 +159,16 @@ func toggle[T comparable](current, choice T) T {
 // reload counts the products that match the filter and redraws the grid
 // from the top.
 func (s *productsScreen) reload() {
-	k := s.k
+	e := s.e
 	clear(s.pages)
-	f := k.filter
+	f := e.session.filter
 	f.Limit = 1
-	page, err := k.cat.ListProducts(k.ctx, f)
+	page, err := e.cat.ListProducts(e.ctx, f)
 	if err != nil {
 		fyne.LogError("count products", err)
 	}
 	s.total = page.Total
-	s.count.SetText(k.n("products.count", s.total))
+	s.count.SetText(e.n("products.count", s.total))
 	if s.panel != nil {
 		s.panel.Refresh() // the chips show the new choices
 	}
@@ -189,9 +189,9 @@ func (s *productsScreen) product(i int) (data.Product, bool) {
 	n := i / productsPageSize
 	page, ok := s.pages[n]
 	if !ok {
-		f := s.k.filter
+		f := s.e.session.filter
 		f.Offset, f.Limit = n*productsPageSize, productsPageSize
-		res, err := s.k.cat.ListProducts(s.k.ctx, f)
+		res, err := s.e.cat.ListProducts(s.e.ctx, f)
 		if err != nil {
 			fyne.LogError("list products", err)
 			return data.Product{}, false

@@ -30,15 +30,10 @@ const (
 	minPxPerModule = 6
 )
 
-// context is what the kiosk's links share for one item.
-func (k *Kiosk) linkContext(itemID string) handoff.Context {
-	return handoff.Context{CentreID: k.centre.ID, ItemID: itemID, Lang: k.lang, AllowedHosts: k.opt.AllowedHosts}
-}
-
 // qrPanel shows one of a few codes at a time, large, with the exact address
 // printed under it so the visitor can check where it goes.
 type qrPanel struct {
-	k        *Kiosk
+	e        *env
 	itemKind data.Kind
 	itemID   string
 	choices  []qrChoice
@@ -50,9 +45,10 @@ type qrPanel struct {
 	obj      fyne.CanvasObject
 }
 
-func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel {
-	p := &qrPanel{k: k, itemKind: kind, itemID: id, choices: choices}
-	k.shownQR = p
+func (e *env) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel {
+	p := &qrPanel{e: e, itemKind: kind, itemID: id, choices: choices}
+	e.qr = p
+	e.leaving(p.release)
 	p.code = canvas.NewImageFromImage(nil)
 	p.code.ScaleMode = canvas.ImageScalePixels // crisp modules, never smoothed
 	p.code.FillMode = canvas.ImageFillOriginal
@@ -67,7 +63,7 @@ func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPan
 	tabs := container.NewGridWithColumns(max(1, len(choices)))
 	for i, c := range choices {
 		i := i
-		b := newTouchButton(k.t(c.labelID), nil, styleChip, func() { k.Touch(); p.choose(i) })
+		b := newTouchButton(e.t(c.labelID), nil, styleChip, func() { e.touch(); p.choose(i) })
 		p.tabs = append(p.tabs, b)
 		tabs.Add(b)
 	}
@@ -84,9 +80,16 @@ func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPan
 
 func (p *qrPanel) object() fyne.CanvasObject { return p.obj }
 
+// release lets go of the code's image when the screen goes: Fyne keeps a
+// renderer a while after its screen has gone.
+func (p *qrPanel) release() {
+	p.code.Image = nil
+	p.code.Hide()
+}
+
 // choose shows the i'th code.
 func (p *qrPanel) choose(i int) {
-	k := p.k
+	e := p.e
 	c := p.choices[i]
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
@@ -108,19 +111,19 @@ func (p *qrPanel) choose(i int) {
 	p.code.Refresh()
 	if c.err != nil {
 		fyne.LogError("QR code "+string(c.kind), c.err)
-		p.instr.SetText(k.t("qr.unavailable"))
+		p.instr.SetText(e.t("qr.unavailable"))
 		p.check.SetText("")
 		p.address.SetText("")
 		return
 	}
-	p.instr.SetText(k.t(c.scanID))
-	k.record(data.Event{Kind: data.EventQR, QRKind: string(c.kind), ItemKind: p.itemKind, ItemID: p.itemID})
+	p.instr.SetText(e.t(c.scanID))
+	e.record(data.Event{Kind: data.EventQR, QRKind: string(c.kind), ItemKind: p.itemKind, ItemID: p.itemID})
 	if c.payee != "" {
 		p.check.SetText("")
 		p.address.SetText(c.payee)
 		return
 	}
-	p.check.SetText(k.t("qr.check_url"))
+	p.check.SetText(e.t("qr.check_url"))
 	p.address.SetText(c.text)
 }
 

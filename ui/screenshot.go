@@ -48,7 +48,7 @@ func (k *Kiosk) ShowRoute(r Route) {
 		k.Home()
 		return
 	case ScreenSearch:
-		k.searchText = r.ID
+		k.session.searchText = r.ID
 		r.ID = ""
 	}
 	k.history = []Route{{Screen: ScreenHome}, r}

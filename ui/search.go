@@ -20,77 +20,77 @@ const maxSearchRunes = 60
 // searchScreen has the on-screen keyboard on the left and the results on
 // the right, updated with every key.
 type searchScreen struct {
-	k       *Kiosk
+	e       *env
 	field   *canvas.Text
 	count   *widget.Label
 	results *fyne.Container
 }
 
-func newSearchScreen(k *Kiosk) *searchScreen { return &searchScreen{k: k} }
+func newSearchScreen(e *env) *searchScreen { return &searchScreen{e: e} }
 
 func (s *searchScreen) object() fyne.CanvasObject {
-	k := s.k
+	e := s.e
 	s.field = coloured("", colorInk, 40, true)
 	fieldBg := canvas.NewRectangle(colorCard)
 	fieldBg.CornerRadius = 14
 	fieldBg.StrokeColor, fieldBg.StrokeWidth = colorLacquer, 3
 	field := container.NewStack(fieldBg, container.NewPadded(container.NewBorder(nil, nil,
 		icon(theme.SearchIcon(), 44), nil, s.field)))
-	hint := caption(k.t("search.hint"))
-	kb := &onScreenKeyboard{k: k, onRune: s.typeRune, onDelete: s.deleteRune, onClear: s.clearText}
+	hint := caption(e.t("search.hint"))
+	kb := &onScreenKeyboard{touch: e.touch, t: e.t, onRune: s.typeRune, onDelete: s.deleteRune, onClear: s.clearText}
 	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(1000, 96), field), hint, kb.object())
 	s.count = subheading("")
 	s.results = container.NewVBox()
-	right := container.NewBorder(s.count, nil, nil, nil, k.dragScroll(s.results))
+	right := container.NewBorder(s.count, nil, nil, nil, e.dragScroll(s.results))
 	s.update()
 	return container.NewBorder(nil, nil, container.NewPadded(left), nil, container.NewPadded(right))
 }
 
 func (s *searchScreen) typeRune(r rune) {
-	k := s.k
-	if utf8.RuneCountInString(k.searchText) >= maxSearchRunes || (r == ' ' && (k.searchText == "" || strings.HasSuffix(k.searchText, " "))) {
+	e := s.e
+	if utf8.RuneCountInString(e.session.searchText) >= maxSearchRunes || (r == ' ' && (e.session.searchText == "" || strings.HasSuffix(e.session.searchText, " "))) {
 		return
 	}
-	k.searchText += string(r)
+	e.session.searchText += string(r)
 	s.update()
 }
 
 func (s *searchScreen) deleteRune() {
-	k := s.k
-	if k.searchText != "" {
-		_, size := utf8.DecodeLastRuneInString(k.searchText)
-		k.searchText = k.searchText[:len(k.searchText)-size]
+	e := s.e
+	if e.session.searchText != "" {
+		_, size := utf8.DecodeLastRuneInString(e.session.searchText)
+		e.session.searchText = e.session.searchText[:len(e.session.searchText)-size]
 	}
 	s.update()
 }
 
 func (s *searchScreen) clearText() {
-	s.k.searchText = ""
+	s.e.session.searchText = ""
 	s.update()
 }
 
 // update shows the text and searches for it.
 func (s *searchScreen) update() {
-	k := s.k
-	s.field.Text = k.searchText + "|"
+	e := s.e
+	s.field.Text = e.session.searchText + "|"
 	s.field.Refresh()
 	s.results.Objects = nil
-	query := strings.TrimSpace(k.searchText)
+	query := strings.TrimSpace(e.session.searchText)
 	if query == "" {
-		k.noteSearch("", 0)
+		e.noteSearch("", 0)
 		s.count.SetText("")
 		s.results.Refresh()
 		return
 	}
-	hits, err := k.cat.Search(k.ctx, query, 40)
+	hits, err := e.cat.Search(e.ctx, query, 40)
 	if err != nil {
 		fyne.LogError("search", err)
 	}
-	k.noteSearch(query, len(hits))
+	e.noteSearch(query, len(hits))
 	if len(hits) == 0 {
-		s.count.SetText(k.t("search.none", "Query", query))
+		s.count.SetText(e.t("search.none", "Query", query))
 	} else {
-		s.count.SetText(k.n("search.results", len(hits)))
+		s.count.SetText(e.n("search.results", len(hits)))
 	}
 	for _, h := range hits {
 		s.results.Add(s.hitRow(h))
@@ -100,12 +100,12 @@ func (s *searchScreen) update() {
 
 // hitRow is one result: its kind, in colour, and its name.
 func (s *searchScreen) hitRow(h data.SearchHit) fyne.CanvasObject {
-	k := s.k
-	kind := coloured(k.t("kind."+string(h.Kind)), kindColor(h.Kind), 20, true)
-	name := body(h.Name.In(k.lang))
+	e := s.e
+	kind := coloured(e.t("kind."+string(h.Kind)), kindColor(h.Kind), 20, true)
+	name := body(h.Name.In(e.lang))
 	name.TextStyle.Bold = true
 	route := Route{Screen: string(h.Kind), ID: h.ID}
-	return newTapCard(container.NewVBox(kind, name), func() { k.Open(route) })
+	return newTapCard(container.NewVBox(kind, name), func() { e.open(route) })
 }
 
 func kindColor(kind data.Kind) color.Color {

@@ -31,7 +31,7 @@ var (
 
 // newStory lays out a story's blocks; photos maps the pack paths the story
 // names to the stored photos.
-func newStory(k *Kiosk, markdown string, photos []data.Image) fyne.CanvasObject {
+func newStory(e *env, markdown string, photos []data.Image) fyne.CanvasObject {
 	bySource := map[string]data.Image{}
 	for _, p := range photos {
 		bySource[p.Source] = p
@@ -42,18 +42,18 @@ func newStory(k *Kiosk, markdown string, photos []data.Image) fyne.CanvasObject 
 		if block == "" {
 			continue
 		}
-		box.Add(storyBlock(k, block, bySource))
+		box.Add(storyBlock(e, block, bySource))
 	}
 	return box
 }
 
-func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.CanvasObject {
+func storyBlock(e *env, block string, photos map[string]data.Image) fyne.CanvasObject {
 	if m := storyImageLine.FindStringSubmatch(block); m != nil {
 		photo, ok := photos[strings.TrimPrefix(m[2], "./")]
 		if !ok {
 			return caption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
 		}
-		v := newPhotoView(k.photos, media.Display, fyne.NewSize(900, 560))
+		v := newPhotoView(e.photos, media.Display, fyne.NewSize(900, 560))
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
 		c := caption(plainInline(m[1]))

@@ -20,7 +20,7 @@ var (
 // productTile is a product's card in grids and rows: photo, name, stars and
 // price. A virtualised grid rebinds one tile to many products in turn.
 type productTile struct {
-	k     *Kiosk
+	e     *env
 	id    string
 	photo *photoView
 	name  *canvas.Text
@@ -29,16 +29,16 @@ type productTile struct {
 	card  *tapCard
 }
 
-func newProductTile(k *Kiosk) *productTile {
-	t := &productTile{k: k}
-	t.photo = newPhotoView(k.photos, media.Thumb, productPhotoSize)
+func newProductTile(e *env) *productTile {
+	t := &productTile{e: e}
+	t.photo = newPhotoView(e.photos, media.Thumb, productPhotoSize)
 	t.name = coloured("", colorInk, theme.TextSize(), true)
 	t.stars = coloured("", colorGold, 26, false)
 	t.price = coloured("", colorLacquer, theme.TextSize(), false)
 	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.stars), container.NewPadded(t.price))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
-			k.Open(Route{Screen: ScreenProduct, ID: t.id})
+			e.open(Route{Screen: ScreenProduct, ID: t.id})
 		}
 	})
 	return t
@@ -53,21 +53,21 @@ func (t *productTile) bind(p data.Product) {
 		t.photo.show(data.Image{})
 	}
 	width := productPhotoSize.Width - 2*theme.Padding()
-	t.name.Text = fitText(p.Name.In(t.k.lang), t.name.TextSize, true, width)
+	t.name.Text = fitText(p.Name.In(t.e.lang), t.name.TextSize, true, width)
 	t.name.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.Text = fitText(t.k.priceText(p), t.price.TextSize, false, width)
+	t.price.Text = fitText(t.e.priceText(p), t.price.TextSize, false, width)
 	t.price.Refresh()
 }
 
 func (t *productTile) object() fyne.CanvasObject { return t.card }
 
 // productRow lays products out as tiles in a wrapping grid (a few, not thousands).
-func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
+func (e *env) productRow(ps []data.Product) fyne.CanvasObject {
 	grid := container.NewGridWrap(productTileSize)
 	for _, p := range ps {
-		t := newProductTile(k)
+		t := newProductTile(e)
 		t.bind(p)
 		grid.Add(t.object())
 	}
@@ -77,7 +77,7 @@ func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
 // tileGrid is a virtualised, drag-scrolled grid of cards: only the cards on
 // screen exist, each rebound to another item as the grid scrolls. newTile
 // makes a card and the function that shows item i on it.
-func (k *Kiosk) tileGrid(length func() int, newTile func() (fyne.CanvasObject, func(i int))) (*widget.GridWrap, fyne.CanvasObject) {
+func (e *env) tileGrid(length func() int, newTile func() (fyne.CanvasObject, func(i int))) (*widget.GridWrap, fyne.CanvasObject) {
 	binds := map[fyne.CanvasObject]func(int){}
 	grid := widget.NewGridWrap(length, func() fyne.CanvasObject {
 		card, bind := newTile()
@@ -88,32 +88,7 @@ func (k *Kiosk) tileGrid(length func() int, newTile func() (fyne.CanvasObject, f
 			bind(i)
 		}
 	})
-	return grid, k.withDrag(grid, gridAdapter{grid})
-}
-
-// villages lists the villages (without stories), read once: the catalogue
-// changes only by a whole import (see reloadContent), and a national one has
-// thousands, too many to read for every screen.
-func (k *Kiosk) villages() []data.Village {
-	if k.villageCache == nil {
-		vs, err := k.cat.Villages(k.ctx)
-		if err != nil {
-			fyne.LogError("list villages", err)
-			return nil
-		}
-		k.villageCache = vs
-		k.villageNameCache = make(map[string]data.Text, len(vs))
-		for _, v := range vs {
-			k.villageNameCache[v.ID] = v.Name
-		}
-	}
-	return k.villageCache
-}
-
-// villageNames maps village ids to names, for tiles and captions.
-func (k *Kiosk) villageNames() map[string]data.Text {
-	k.villages()
-	return k.villageNameCache
+	return grid, e.withDrag(grid, gridAdapter{grid})
 }
 
 // sectionTitle is a heading over a part of a screen.

@@ -31,19 +31,19 @@ func distanceKm(lat, lng float64) int {
 // its photo, craft, and distance from the Old Quarter. The grid is
 // virtualised: a national catalogue has thousands of villages.
 type villagesScreen struct {
-	k        *Kiosk
+	e        *env
 	villages []data.Village
 }
 
-func newVillagesScreen(k *Kiosk) *villagesScreen { return &villagesScreen{k: k} }
+func newVillagesScreen(e *env) *villagesScreen { return &villagesScreen{e: e} }
 
 var villageCardSize = fyne.NewSize(600, 470)
 
 func (s *villagesScreen) object() fyne.CanvasObject {
-	k := s.k
-	s.villages = k.villages()
-	_, grid := k.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
-		t := newVillageTile(k)
+	e := s.e
+	s.villages = e.villages()
+	_, grid := e.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
+		t := newVillageTile(e)
 		return t.card, func(i int) { t.bind(s.villages[i]) }
 	})
 	return grid
@@ -51,7 +51,7 @@ func (s *villagesScreen) object() fyne.CanvasObject {
 
 // villageTile is a village's card, rebound as the grid scrolls.
 type villageTile struct {
-	k     *Kiosk
+	e     *env
 	id    string
 	photo *photoView
 	name  *canvas.Text
@@ -60,29 +60,29 @@ type villageTile struct {
 	card  *tapCard
 }
 
-func newVillageTile(k *Kiosk) *villageTile {
-	t := &villageTile{k: k}
-	t.photo = newPhotoView(k.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
+func newVillageTile(e *env) *villageTile {
+	t := &villageTile{e: e}
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
 	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
 	t.craft = coloured("", colorInk, theme.TextSize(), true)
 	t.where = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
 	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.craft), container.NewPadded(t.where))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
-			k.Open(Route{Screen: ScreenVillage, ID: t.id})
+			e.open(Route{Screen: ScreenVillage, ID: t.id})
 		}
 	})
 	return t
 }
 
 func (t *villageTile) bind(v data.Village) {
-	k := t.k
+	e := t.e
 	t.id = v.ID
 	t.photo.show(v.Cover)
 	width := villageCardSize.Width - 2*cardPad - 2*theme.Padding()
-	t.name.Text = fitText(v.Name.In(k.lang), t.name.TextSize, true, width)
-	t.craft.Text = fitText(v.Craft.In(k.lang), t.craft.TextSize, true, width)
-	t.where.Text = fitText(k.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)
+	t.name.Text = fitText(v.Name.In(e.lang), t.name.TextSize, true, width)
+	t.craft.Text = fitText(v.Craft.In(e.lang), t.craft.TextSize, true, width)
+	t.where.Text = fitText(e.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)
 	t.name.Refresh()
 	t.craft.Refresh()
 	t.where.Refresh()
