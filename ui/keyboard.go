@@ -18,7 +18,7 @@ var keySize = fyne.NewSize(88, 80)
 
 // onScreenKeyboard is the kiosk's own keyboard: a touch screen has no other.
 type onScreenKeyboard struct {
-	touch    func()                            // reports visitor activity
+	touch    func()                              // reports visitor activity
 	t        func(id string, args ...any) string // the kiosk's words
 	onRune   func(r rune)
 	onDelete func()
@@ -31,7 +31,7 @@ type onScreenKeyboard struct {
 }
 
 func (kb *onScreenKeyboard) object() fyne.CanvasObject {
-		rows := container.NewVBox()
+	rows := container.NewVBox()
 	for i, row := range kb.rows() {
 		line := container.NewHBox()
 		for _, r := range row {
