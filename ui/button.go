@@ -98,13 +98,13 @@ const (
 
 func (r *touchButtonRenderer) textSize() float32 {
 	if r.b.textSize > 0 {
-		return r.b.textSize
+		return r.b.textSize * textScale
 	}
 	return theme.TextSize()
 }
 
 func (r *touchButtonRenderer) MinSize() fyne.Size {
-	w := r.label.MinSize().Width + 2*buttonPadX
+	w := fyne.MeasureText(r.b.text, r.textSize(), r.label.TextStyle).Width + 2*buttonPadX
 	if r.icon != nil {
 		w += iconSize
 		if r.b.text != "" {
@@ -116,6 +116,10 @@ func (r *touchButtonRenderer) MinSize() fyne.Size {
 
 func (r *touchButtonRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
+	if r.label.Text != r.b.text {
+		r.label.Text = r.b.text // measured whole, cut below if it must be
+		r.label.Refresh()
+	}
 	content := r.label.MinSize().Width
 	if r.icon != nil {
 		content += iconSize
@@ -123,7 +127,15 @@ func (r *touchButtonRenderer) Layout(size fyne.Size) {
 			content += iconGap
 		}
 	}
-	x := (size.Width - content) / 2
+	if room := size.Width - 2*buttonPadX - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
+		// Narrower than its words (a long name in a narrow column): cut
+		// them with an ellipsis rather than draw past the edges.
+		r.label.Text = fitText(r.b.text, r.label.TextSize, true, max(room, 20))
+		content -= r.label.MinSize().Width
+		r.label.Refresh()
+		content += r.label.MinSize().Width
+	}
+	x := max(0, (size.Width-content)/2)
 	if r.icon != nil {
 		r.icon.Resize(fyne.NewSquareSize(iconSize))
 		r.icon.Move(fyne.NewPos(x, (size.Height-iconSize)/2))

@@ -21,6 +21,7 @@ type gallery struct {
 	photos []data.Image
 	at     int
 	view   *photoView
+	room   *canvas.Rectangle // gives the photo its size (setSize)
 	count  *widget.Label
 	thumbs []*touchThumb
 	obj    fyne.CanvasObject
@@ -28,14 +29,16 @@ type gallery struct {
 
 func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	g := &gallery{e: e, photos: photos}
-	g.view = newPhotoView(e.photos, media.Display, size)
+	g.view = newPhotoView(e.photos, media.Display, fyne.NewSize(1, 1))
 	g.view.setFill(canvas.ImageFillContain)
+	g.room = canvas.NewRectangle(color.Transparent)
+	g.room.SetMinSize(size)
 	g.count = caption("")
 	g.count.Alignment = fyne.TextAlignCenter
 	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
-	stage := container.NewStack(g.view, newSwipeLayer(e.touch, g.step))
+	stage := container.NewStack(g.room, g.view, newSwipeLayer(e.touch, g.step))
 	if len(photos) > 1 {
 		stage.Add(container.NewPadded(arrows))
 	}
@@ -58,6 +61,12 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 }
 
 func (g *gallery) object() fyne.CanvasObject { return g.obj }
+
+// setSize gives the photo another size (another screen shape).
+func (g *gallery) setSize(size fyne.Size) {
+	g.room.SetMinSize(size)
+	g.room.Refresh()
+}
 
 func (g *gallery) step(dir int) {
 	if len(g.photos) == 0 {

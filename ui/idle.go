@@ -108,6 +108,7 @@ func (k *Kiosk) Reset() {
 	k.hideOverlay()
 	k.lang = k.opt.DefaultLang
 	k.session = newSession()
+	k.applyAccess() // back to normal text and colours
 	k.history = []Route{{Screen: ScreenHome}}
 	k.shownEnv = nil // its scroll position belonged to the visitor who left
 	k.show()

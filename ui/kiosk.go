@@ -94,6 +94,7 @@ type Kiosk struct {
 
 	root    *fyne.Container // the window's content: the page and, over it, the overlay
 	page    *fyne.Container // top bar and screen
+	pageBg  *canvas.Rectangle
 	screen  *fyne.Container // the current screen
 	bar     *topBar
 	overlay *fyne.Container // "Still there?" and the attract loop
@@ -116,8 +117,8 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 	k.centre, _ = cat.PackCentre(k.ctx)
 	k.bar = newTopBar(k)
 	k.screen = container.NewStack()
-	bg := canvas.NewRectangle(colorPaper)
-	k.page = container.NewBorder(k.bar.object(), nil, nil, nil, container.NewStack(bg, k.screen))
+	k.pageBg = canvas.NewRectangle(colorPaper)
+	k.page = &fyne.Container{Layout: pageLayout{bar: k.bar}, Objects: []fyne.CanvasObject{k.bar.object(), container.NewStack(k.pageBg, k.screen)}}
 	k.overlay = container.NewStack()
 	k.root = container.NewStack(newMinCap(container.NewStack(k.page, k.overlay)))
 	k.idle.last = opt.Now()

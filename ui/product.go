@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,18 +33,16 @@ func (s *productScreen) object() fyne.CanvasObject {
 		return e.failure(err)
 	}
 	s.p = p
-	gallery := newGallery(e, p.Images, fyne.NewSize(760, 570))
-	details := container.NewVBox(
-		heading(p.Name.In(e.lang)),
-		s.certificate(),
-		s.facts(),
-		body(p.Description.In(e.lang)),
-	)
-	qr := e.newQRPanel(data.KindProduct, p.ID, s.codes())
-	left := container.NewVBox(gallery.object())
-	middle := e.dragScroll(container.NewPadded(details))
-	return container.NewBorder(nil, nil, container.NewPadded(left),
-		container.NewPadded(container.NewVBox(qr.object())), middle)
+	parts := detailParts{
+		gallery: newGallery(e, p.Images, fyne.NewSize(760, 570)),
+		head: container.NewVBox(heading(p.Name.In(e.lang)), e.untranslated(p.Name, p.Description),
+			s.certificate(), s.facts()),
+		desc: body(p.Description.In(e.lang)),
+		qr:   e.newQRPanel(data.KindProduct, p.ID, s.codes()),
+	}
+	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		return arrangeDetail(e, parts, sh, size)
+	})
 }
 
 // certificate shows the stars and whether the certificate is still valid.
@@ -66,8 +65,8 @@ func (s *productScreen) certificate() fyne.CanvasObject {
 func (s *productScreen) facts() fyne.CanvasObject {
 	e, p := s.e, s.p
 	producer := p.Producer
-	if p.ProducerType != "" {
-		producer = fmt.Sprintf("%s (%s)", p.Producer, e.t("producer."+string(p.ProducerType)))
+	if id := "producer." + string(p.ProducerType); p.ProducerType != "" && !namesType(p.Producer, e.msg.T(data.VI, id)) {
+		producer = fmt.Sprintf("%s (%s)", p.Producer, e.t(id))
 	}
 	villageName := p.VillageID
 	if v, err := e.cat.Village(e.ctx, p.VillageID); err == nil {
@@ -81,7 +80,7 @@ func (s *productScreen) facts() fyne.CanvasObject {
 	price.Importance = widget.HighImportance
 	form := container.New(newFactsLayout(),
 		caption(e.t("product.producer")), body(producer),
-		caption(e.t("product.village")), container.NewHBox(village),
+		caption(e.t("product.village")), fitLeft(village),
 		caption(e.t("product.price")), price,
 	)
 	return form
@@ -113,4 +112,11 @@ func badge(text string, fill color.Color) fyne.CanvasObject {
 	bg.CornerRadius = 10
 	t := coloured(text, color.White, 22, true)
 	return container.NewStack(bg, container.NewPadded(t))
+}
+
+// namesType reports whether a producer's name already says what kind of
+// producer it is ("Công ty TNHH Gốm sứ …" is a company; saying so again in
+// brackets reads as a mistake), whatever the marks and case.
+func namesType(name, vietnameseType string) bool {
+	return vietnameseType != "" && strings.Contains(data.Fold(name), data.Fold(vietnameseType))
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -38,8 +39,12 @@ type filterChip struct {
 
 const productsPageSize = 60
 
-// filterPanelWidth leaves four product tiles across a 1920-pixel screen.
-const filterPanelWidth = 440
+// filterPanelWidth leaves four product tiles across a 1920-pixel screen;
+// on a small screen the panel is narrower, for three.
+const (
+	filterPanelWidth      = 440
+	smallFilterPanelWidth = 330
+)
 
 func newProductsScreen(e *env) *productsScreen {
 	return &productsScreen{e: e, pages: map[int][]data.Product{}}
@@ -48,22 +53,51 @@ func newProductsScreen(e *env) *productsScreen {
 func (s *productsScreen) object() fyne.CanvasObject {
 	e := s.e
 	s.count = subheading("")
+	s.empty = container.NewCenter(subheading(e.t("products.none")))
+	s.panel = s.filterPanel()
+	panel := e.withDrag(s.panel, listAdapter{s.panel})
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		// Beside the grid in landscape; over it, a third of the height,
+		// in portrait.
+		panelW := float32(filterPanelWidth)
+		if sh == shapeSmall {
+			panelW = smallFilterPanelWidth
+		}
+		gridW := size.Width - panelW - 2*theme.Padding()
+		if sh.stacked() {
+			gridW = size.Width - 2*theme.Padding()
+		}
+		right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
+			container.NewStack(s.newGrid(gridTileWidth(gridW, minProductTile)), s.empty))
+		if sh.stacked() {
+			top := container.NewStack(fixedSize(fyne.NewSize(1, max(200, size.Height*0.3))), panel)
+			return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(right))
+		}
+		return container.NewBorder(nil, nil, container.NewStack(fixedWidth(panelW), panel), nil, container.NewPadded(right))
+	})
+}
+
+// newGrid makes the grid of products with tiles width wide.
+func (s *productsScreen) newGrid(width float32) fyne.CanvasObject {
+	e := s.e
+	offset := float32(0)
+	if s.grid != nil {
+		offset = s.grid.GetScrollOffset() // the same place, in the new columns
+	}
 	var grid fyne.CanvasObject
 	s.grid, grid = e.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
-		t := newProductTile(e)
+		t := newProductTile(e, width)
 		return t.object(), func(i int) {
 			if p, ok := s.product(i); ok {
 				t.bind(p)
 			}
 		}
 	})
-	s.empty = container.NewCenter(subheading(e.t("products.none")))
-	s.panel = s.filterPanel()
-	panel := container.NewStack(fixedWidth(filterPanelWidth), e.withDrag(s.panel, listAdapter{s.panel}))
-	right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
-		container.NewStack(grid, s.empty))
 	s.reload()
-	return container.NewBorder(nil, nil, panel, nil, right)
+	if offset > 0 {
+		s.grid.ScrollToOffset(offset)
+	}
+	return grid
 }
 
 // filterRow is one row of the filter panel: a title, or choices.
@@ -142,9 +176,12 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 }
 
 // fixedWidth is an empty object that gives a column its width.
-func fixedWidth(w float32) fyne.CanvasObject {
+func fixedWidth(w float32) fyne.CanvasObject { return fixedSize(fyne.NewSize(w, 1)) }
+
+// fixedSize is an empty object that gives a part its size.
+func fixedSize(size fyne.Size) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(w, 1))
+	r.SetMinSize(size)
 	return r
 }
 
@@ -177,8 +214,10 @@ func (s *productsScreen) reload() {
 	} else {
 		s.empty.Hide()
 	}
-	s.grid.Refresh()
-	s.grid.ScrollToTop()
+	if s.grid != nil {
+		s.grid.Refresh()
+		s.grid.ScrollToTop()
+	}
 }
 
 func (s *productsScreen) length() int { return s.total }

@@ -38,12 +38,22 @@ func (s *searchScreen) object() fyne.CanvasObject {
 		icon(theme.SearchIcon(), 44), nil, s.field)))
 	hint := caption(e.t("search.hint"))
 	kb := &onScreenKeyboard{touch: e.touch, t: e.t, onRune: s.typeRune, onDelete: s.deleteRune, onClear: s.clearText}
-	left := container.NewVBox(container.NewGridWrap(fyne.NewSize(1000, 96), field), hint, kb.object())
+	keys := kb.object()
 	s.count = subheading("")
 	s.results = container.NewVBox()
-	right := container.NewBorder(s.count, nil, nil, nil, e.dragScroll(s.results))
+	results := e.dragScroll(s.results)
 	s.update()
-	return container.NewBorder(nil, nil, container.NewPadded(left), nil, container.NewPadded(right))
+	// Keyboard beside the results on a wide screen; elsewhere the field on
+	// top, the results under it, and the keyboard at the bottom, in reach.
+	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		if sh == shapeWide {
+			left := container.NewVBox(container.NewStack(fixedSize(fyne.NewSize(1000, 80)), field), hint, keys)
+			right := container.NewBorder(s.count, nil, nil, nil, results)
+			return container.NewBorder(nil, nil, container.NewPadded(left), nil, container.NewPadded(right))
+		}
+		top := container.NewVBox(field, hint, s.count)
+		return container.NewPadded(container.NewBorder(top, container.NewCenter(keys), nil, nil, results))
+	})
 }
 
 func (s *searchScreen) typeRune(r rune) {

@@ -53,7 +53,7 @@ func storyBlock(e *env, block string, photos map[string]data.Image) fyne.CanvasO
 		if !ok {
 			return caption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
 		}
-		v := newPhotoView(e.photos, media.Display, fyne.NewSize(900, 560))
+		v := newPhotoView(e.photos, media.Display, fyne.NewSize(640, 400)) // fits the story column of every screen shape
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
 		c := caption(plainInline(m[1]))

@@ -29,16 +29,19 @@ func (s *toursScreen) object() fyne.CanvasObject {
 		return e.failure(err)
 	}
 	s.tours = tours
-	_, grid := e.tileGrid(func() int { return len(s.tours) }, func() (fyne.CanvasObject, func(int)) {
-		t := newTourTile(e)
-		return t.card, func(i int) { t.bind(s.tours[i]) }
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		width := gridTileWidth(size.Width, minTourTile)
+		_, grid := e.tileGrid(func() int { return len(s.tours) }, func() (fyne.CanvasObject, func(int)) {
+			t := newTourTile(e, width)
+			return t.card, func(i int) { t.bind(s.tours[i]) }
+		})
+		return grid
 	})
-	return grid
 }
 
 // tourCard is a tour's summary card, for a village's few tours.
-func (e *env) tourCard(t data.Tour) fyne.CanvasObject {
-	tile := newTourTile(e)
+func (e *env) tourCard(t data.Tour, width float32) fyne.CanvasObject {
+	tile := newTourTile(e, width)
 	tile.bind(t)
 	return tile.card
 }
@@ -48,6 +51,7 @@ func (e *env) tourCard(t data.Tour) fyne.CanvasObject {
 type tourTile struct {
 	e       *env
 	id      string
+	width   float32 // of the texts
 	photo   *photoView
 	name    *canvas.Text
 	village *canvas.Text
@@ -56,18 +60,22 @@ type tourTile struct {
 	card    *tapCard
 }
 
-func newTourTile(e *env) *tourTile {
-	t := &tourTile{e: e}
-	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(300, 225))
-	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
-	t.village = coloured("", colorInk, theme.TextSize(), false)
-	t.facts = coloured("", colorInk, theme.TextSize(), false)
-	t.guides = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+func newTourTile(e *env, width float32) *tourTile {
+	photoW := float32(300)
+	if width < 640 {
+		photoW = 200
+	}
+	t := &tourTile{e: e, width: width - 2*cardPad - photoW - 3*theme.Padding()}
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(photoW, photoW*0.75))
+	t.name = coloured("", colorLacquer, 28, true)
+	t.village = coloured("", colorInk, 22, false)
+	t.facts = coloured("", colorInk, 22, false)
+	t.guides = coloured("", colorMutedInk, 18, false)
 	box := container.NewVBox(container.NewPadded(t.name), container.NewPadded(t.village), container.NewPadded(t.facts),
 		container.NewPadded(t.guides))
 	// The text column has a fixed width: a virtualised grid sizes every cell
 	// from an empty card, and the texts are cut to fit it (bind).
-	text := container.NewStack(fixedWidth(tourTextWidth+2*theme.Padding()), box)
+	text := container.NewStack(fixedWidth(t.width+2*theme.Padding()), box)
 	t.card = newTapCard(container.NewBorder(nil, nil, t.photo, nil, text), func() {
 		if t.id != "" {
 			e.open(Route{Screen: ScreenTour, ID: t.id})
@@ -75,9 +83,6 @@ func newTourTile(e *env) *tourTile {
 	})
 	return t
 }
-
-// tourTextWidth is the room beside a tour card's photo.
-const tourTextWidth = 560
 
 func (t *tourTile) bind(tour data.Tour) {
 	e := t.e
@@ -88,7 +93,7 @@ func (t *tourTile) bind(tour data.Tour) {
 		t.photo.show(data.Image{})
 	}
 	set := func(c *canvas.Text, s string) {
-		c.Text = fitText(s, c.TextSize, c.TextStyle.Bold, tourTextWidth)
+		c.Text = fitText(s, c.TextSize, c.TextStyle.Bold, t.width)
 		c.Refresh()
 	}
 	set(t.name, tour.Name.In(e.lang))
@@ -132,12 +137,11 @@ func (s *tourScreen) object() fyne.CanvasObject {
 	if err != nil {
 		return e.failure(err)
 	}
-	gallery := newGallery(e, t.Images, fyne.NewSize(760, 570))
-	village := newTouchButton(e.villageNames()[t.VillageID].In(e.lang), nil, stylePlain, func() {
+	village := newTouchButton(e.villageNames()[t.VillageID].In(e.lang), theme.NavigateNextIcon(), stylePlain, func() {
 		e.open(Route{Screen: ScreenVillage, ID: t.VillageID})
 	})
 	facts := container.New(newFactsLayout(),
-		caption(e.t("product.village")), container.NewHBox(village),
+		caption(e.t("product.village")), fitLeft(village),
 		caption(e.t("tour.duration")), body(e.durationText(t.DurationMinutes)),
 		caption(e.t("tour.price")), body(e.tourPrice(t)),
 		caption(e.t("tour.group")), body(e.t("tour.group_value", "Min", t.MinGroup, "Max", t.MaxGroup)),
@@ -145,9 +149,15 @@ func (s *tourScreen) object() fyne.CanvasObject {
 		caption(e.t("tour.schedule")), body(t.Schedule.In(e.lang)),
 		caption(e.t("tour.meeting")), body(t.MeetingPoint.In(e.lang)),
 	)
-	details := container.NewVBox(heading(t.Name.In(e.lang)), facts, body(t.Description.In(e.lang)))
 	link, err := handoff.TourLink(t, e.links(t.ID))
-	qr := e.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err, labelID: "qr.signup", scanID: "qr.scan_signup"}})
-	return container.NewBorder(nil, nil, container.NewPadded(gallery.object()),
-		container.NewPadded(container.NewVBox(qr.object())), e.dragScroll(container.NewPadded(details)))
+	parts := detailParts{
+		gallery: newGallery(e, t.Images, fyne.NewSize(760, 570)),
+		head:    container.NewVBox(heading(t.Name.In(e.lang)), e.untranslated(t.Name, t.Description), facts),
+		desc:    body(t.Description.In(e.lang)),
+		qr: e.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err,
+			labelID: "qr.signup", scanID: "qr.scan_signup"}}),
+	}
+	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		return arrangeDetail(e, parts, sh, size)
+	})
 }

@@ -37,22 +37,24 @@ type villagesScreen struct {
 
 func newVillagesScreen(e *env) *villagesScreen { return &villagesScreen{e: e} }
 
-var villageCardSize = fyne.NewSize(600, 470)
-
 func (s *villagesScreen) object() fyne.CanvasObject {
 	e := s.e
 	s.villages = e.villages()
-	_, grid := e.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
-		t := newVillageTile(e)
-		return t.card, func(i int) { t.bind(s.villages[i]) }
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		width := gridTileWidth(size.Width, minVillageTile)
+		_, grid := e.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
+			t := newVillageTile(e, width)
+			return t.card, func(i int) { t.bind(s.villages[i]) }
+		})
+		return grid
 	})
-	return grid
 }
 
 // villageTile is a village's card, rebound as the grid scrolls.
 type villageTile struct {
 	e     *env
 	id    string
+	width float32 // of the texts
 	photo *photoView
 	name  *canvas.Text
 	craft *canvas.Text
@@ -60,12 +62,12 @@ type villageTile struct {
 	card  *tapCard
 }
 
-func newVillageTile(e *env) *villageTile {
-	t := &villageTile{e: e}
-	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
-	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
-	t.craft = coloured("", colorInk, theme.TextSize(), true)
-	t.where = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+func newVillageTile(e *env, width float32) *villageTile {
+	t := &villageTile{e: e, width: width - 2*cardPad - 2*theme.Padding()}
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(width-2*cardPad, float32(int((width-2*cardPad)*0.45))))
+	t.name = coloured("", colorLacquer, 28, true)
+	t.craft = coloured("", colorInk, 22, true)
+	t.where = coloured("", colorMutedInk, 18, false)
 	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.craft), container.NewPadded(t.where))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
@@ -79,7 +81,7 @@ func (t *villageTile) bind(v data.Village) {
 	e := t.e
 	t.id = v.ID
 	t.photo.show(v.Cover)
-	width := villageCardSize.Width - 2*cardPad - 2*theme.Padding()
+	width := t.width
 	t.name.Text = fitText(v.Name.In(e.lang), t.name.TextSize, true, width)
 	t.craft.Text = fitText(v.Craft.In(e.lang), t.craft.TextSize, true, width)
 	t.where.Text = fitText(e.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)

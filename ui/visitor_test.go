@@ -171,10 +171,10 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	if !onScreen(k, "Touch to start") || !onScreen(k, "タッチしてスタート") {
 		t.Error("the attract loop does not say Touch to start in every language")
 	}
-	first := k.idle.attract.title.Text
+	first := k.idle.attract.title.full
 	clock.advance(k.opt.AttractInterval)
 	k.CheckIdle()
-	if k.idle.attract.title.Text == first {
+	if k.idle.attract.title.full == first {
 		t.Error("the attract loop did not move on")
 	}
 	test.Tap(firstOf[*backdrop](k))
