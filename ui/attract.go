@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
@@ -54,15 +55,20 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 	a.title = newFitLine(coloured("", color.White, 64, true))
 	a.line = newFitLine(coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false))
 	// In all five languages, on as many lines as the width needs.
-	touch := &fyne.Container{Layout: flowLayout{gap: 48}}
+	touch := &fyne.Container{Layout: flowLayout{gap: 24}}
 	for _, l := range data.Languages {
 		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, true))
 	}
 	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xf0})
 	shade.SetMinSize(fyne.NewSize(1, 560))
-	captions := container.NewVBox(layout.NewSpacer(),
-		container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))),
-		container.NewPadded(touch), canvasSpacer(40))
+	// The captions sit at the bottom; "Touch to start" takes as many lines
+	// as the width needs, so the room for it is measured for each width.
+	captions := newAdaptive(20, func(_ shape, size fyne.Size) fyne.CanvasObject {
+		h := flowLayout{gap: 24}.heightFor(touch.Objects, size.Width-4*theme.Padding())
+		return container.NewVBox(layout.NewSpacer(),
+			container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))),
+			container.NewPadded(container.NewStack(fixedSize(fyne.NewSize(1, h)), touch)), canvasSpacer(40))
+	})
 	a.obj = container.NewStack(canvas.NewRectangle(colorInk), a.photo,
 		container.NewBorder(nil, shade, nil, nil),
 		captions, newBackdrop(color.Transparent, k.leaveAttract))

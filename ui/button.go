@@ -92,6 +92,9 @@ type touchButtonRenderer struct {
 
 const (
 	buttonPadX = 24
+	// buttonMinPad is the least room left beside a button's words when
+	// they are squeezed, before they are cut.
+	buttonMinPad = 6
 	iconSize   = 32
 	iconGap    = 12
 )
@@ -127,7 +130,8 @@ func (r *touchButtonRenderer) Layout(size fyne.Size) {
 			content += iconGap
 		}
 	}
-	if room := size.Width - 2*buttonPadX - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
+	// Words may use the side padding but no more.
+	if room := size.Width - 2*buttonMinPad - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
 		// Narrower than its words (a long name in a narrow column): cut
 		// them with an ellipsis rather than draw past the edges.
 		r.label.Text = fitText(r.b.text, r.label.TextSize, true, max(room, 20))

@@ -33,6 +33,8 @@ type topBar struct {
 	aa     *touchButton
 	title  *canvas.Text
 	full   string // the title before it is cut to fit
+	// Back's and Home's words, which a narrow bar leaves out.
+	backText, homeText string
 	target *tapTarget
 	langs  map[data.Lang]*touchButton
 	picker *fyne.Container
@@ -71,9 +73,30 @@ const (
 type barLayout struct{ b *topBar }
 
 // plan decides the rows: 1 (all in one), 2 (the title on its own line) or
-// 3 (the languages on their own line(s) too).
-func (l *barLayout) plan(objs []fyne.CanvasObject, width float32) int {
-	left, aa, langs := objs[0].MinSize().Width, objs[2].MinSize().Width, oneLineWidth(l.b.picker.Objects)
+// 3 (the languages on their own line(s) too), and whether Back and Home
+// show their icons only, to save a line.
+func (l *barLayout) plan(objs []fyne.CanvasObject, width float32) (rows int, iconsOnly bool) {
+	rows = l.rows(objs, width, l.leftWidth(false))
+	if compact := l.rows(objs, width, l.leftWidth(true)); compact < rows && rows == 3 {
+		return compact, true
+	}
+	return rows, false
+}
+
+// leftWidth is the width Back and Home take, with or without their words.
+func (l *barLayout) leftWidth(iconsOnly bool) float32 {
+	b := l.b
+	if iconsOnly {
+		return 2*float32(iconSize+2*buttonPadX) + theme.Padding()
+	}
+	words := func(s string) float32 {
+		return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + iconSize + iconGap + 2*buttonPadX
+	}
+	return words(b.backText) + words(b.homeText) + theme.Padding()
+}
+
+func (l *barLayout) rows(objs []fyne.CanvasObject, width, left float32) int {
+	aa, langs := objs[2].MinSize().Width, oneLineWidth(l.b.picker.Objects)
 	title := fyne.MeasureText(l.b.full, l.b.title.TextSize, l.b.title.TextStyle).Width
 	inner := width - 2*barPad
 	switch {
@@ -85,12 +108,14 @@ func (l *barLayout) plan(objs []fyne.CanvasObject, width float32) int {
 	return 3
 }
 
-func (l *barLayout) titleHeight() float32 { return l.b.title.MinSize().Height + barGap }
+func (l *barLayout) titleHeight() float32 {
+	return fyne.MeasureText("Ág", l.b.title.TextSize, l.b.title.TextStyle).Height + barGap
+}
 
 // heightFor is the bar's height at a width.
 func (l *barLayout) heightFor(objs []fyne.CanvasObject, width float32) float32 {
 	row := float32(minTouch)
-	switch l.plan(objs, width) {
+	switch rows, _ := l.plan(objs, width); rows {
 	case 1:
 		return row + 2*barPad
 	case 2:
@@ -112,8 +137,9 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, y))
 		o.Resize(fyne.NewSize(w, h))
 	}
+	rows, iconsOnly := l.plan(objs, size.Width)
+	l.b.showWords(!iconsOnly)
 	place(left, barPad, barPad, left.MinSize().Width, row)
-	rows := l.plan(objs, size.Width)
 	aw, lw := aa.MinSize().Width, picker.MinSize().Width
 	var titleY float32
 	switch rows {
@@ -202,15 +228,29 @@ func (t *tapTarget) CreateRenderer() fyne.WidgetRenderer {
 // its place even on Home (where it does nothing), so the bar never jumps.
 func (b *topBar) update(r Route, canGoBack bool) {
 	k := b.k
-	b.back.text, b.home.text = k.t("nav.back"), k.t("nav.home")
+	b.backText, b.homeText = k.t("nav.back"), k.t("nav.home")
+	b.back.text, b.home.text = b.backText, b.homeText
 	b.back.selected = false
 	b.back.Refresh()
 	b.home.Refresh()
 	b.full = k.title(r)
 	b.title.Text = b.full
 	b.title.Refresh()
-	b.row.Refresh() // the title's width changed
+	b.k.page.Refresh() // the title's width changed, and with it maybe the bar's lines
 	for l, btn := range b.langs {
 		btn.setSelected(l == k.lang)
+	}
+}
+
+// showWords shows Back's and Home's words, or only their icons.
+func (b *topBar) showWords(on bool) {
+	back, home := "", ""
+	if on {
+		back, home = b.backText, b.homeText
+	}
+	if b.back.text != back || b.home.text != home {
+		b.back.text, b.home.text = back, home
+		b.back.Refresh()
+		b.home.Refresh()
 	}
 }

@@ -25,8 +25,8 @@ const (
 
 // arrangeDetail lays a detail screen out for its room:
 //   - wide: photos | facts and description (scrolling) | QR panel;
-//   - small: photos over facts and description in one scrolling column, QR
-//     panel beside it with a smaller code;
+//   - small: photos beside the facts, the description under them, in one
+//     scrolling column; the QR panel beside it with a smaller code;
 //   - portrait and square: one scrolling column: photos, then the facts
 //     beside the QR panel (at a height a hand reaches), then the description.
 func arrangeDetail(e *env, parts detailParts, sh shape, size fyne.Size) fyne.CanvasObject {
@@ -45,10 +45,14 @@ func arrangeDetail(e *env, parts detailParts, sh shape, size fyne.Size) fyne.Can
 			e.dragScrollOf(container.NewPadded(qrBox(qrColumnWide-2*pad)), false),
 			e.dragScroll(container.NewPadded(text)))
 	case shapeSmall:
+		// Photos beside the facts, so that name, certificate and price
+		// are on screen without scrolling.
 		colW := size.Width - qrColumnSmall - 4*pad - scrollbarRoom
-		parts.gallery.setSize(fyne.NewSize(colW, min(colW*0.56, size.Height*0.62)))
+		photoW := float32(int(colW * 0.48 / textScale))
+		parts.gallery.setSize(fyne.NewSize(photoW, photoW*0.75))
 		parts.qr.setCodeSize(qrCodeFor(qrColumnSmall, size.Height))
-		left := container.NewVBox(parts.gallery.object(), text)
+		top := container.NewBorder(nil, nil, container.NewVBox(parts.gallery.object()), nil, parts.head)
+		left := container.NewVBox(top, parts.desc)
 		return container.NewBorder(nil, nil, nil,
 			e.dragScrollOf(container.NewPadded(qrBox(qrColumnSmall-2*pad)), false),
 			e.dragScroll(container.NewPadded(left)))

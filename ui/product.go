@@ -35,8 +35,10 @@ func (s *productScreen) object() fyne.CanvasObject {
 	s.p = p
 	parts := detailParts{
 		gallery: newGallery(e, p.Images, fyne.NewSize(760, 570)),
-		head: container.NewVBox(heading(p.Name.In(e.lang)), e.untranslated(p.Name, p.Description),
-			s.certificate(), s.facts()),
+		// The price right under the name: on a small screen, in large
+		// text, both are in sight at once.
+		head: container.NewVBox(heading(p.Name.In(e.lang)), s.price(), e.untranslated(p.Name, p.Description),
+			s.stars(), s.facts(), s.certificate()),
 		desc: body(p.Description.In(e.lang)),
 		qr:   e.newQRPanel(data.KindProduct, p.ID, s.codes()),
 	}
@@ -49,8 +51,6 @@ func (s *productScreen) object() fyne.CanvasObject {
 // An expired certificate is said to be expired, in red, never shown as valid.
 func (s *productScreen) certificate() fyne.CanvasObject {
 	e, p := s.e, s.p
-	stars := coloured(starsText(p.Stars), colorGold, 40, false)
-	label := coloured(e.t("product.certificate", "Stars", p.Stars), colorInk, 28, true)
 	decision := caption(e.t("product.decision", "No", p.DecisionNo, "Date", formatDate(p.DecisionDate, e.lang)))
 	var validity fyne.CanvasObject
 	if p.CertificateValid(e.now()) {
@@ -58,10 +58,24 @@ func (s *productScreen) certificate() fyne.CanvasObject {
 	} else {
 		validity = badge(e.t("product.expired", "Date", formatDate(p.ValidUntil, e.lang)), colorExpired)
 	}
-	return container.NewVBox(container.NewHBox(stars, label), container.NewHBox(validity), decision)
+	return container.NewVBox(validity, decision)
 }
 
-// facts lists producer, village and price.
+// stars shows the OCOP rating, the stars over the words: in large text or a
+// narrow column nothing here may be wider than the column.
+func (s *productScreen) stars() fyne.CanvasObject {
+	stars := coloured(starsText(s.p.Stars), colorGold, 40, false)
+	return container.NewVBox(stars, subheading(s.e.t("product.certificate", "Stars", s.p.Stars)))
+}
+
+// price is the product's price range, large, in lacquer red.
+func (s *productScreen) price() fyne.CanvasObject {
+	price := subheading(s.e.priceText(s.p))
+	price.Importance = widget.HighImportance
+	return price
+}
+
+// facts lists producer and village.
 func (s *productScreen) facts() fyne.CanvasObject {
 	e, p := s.e, s.p
 	producer := p.Producer
@@ -75,13 +89,9 @@ func (s *productScreen) facts() fyne.CanvasObject {
 	village := newTouchButton(villageName, theme.NavigateNextIcon(), stylePlain, func() {
 		e.open(Route{Screen: ScreenVillage, ID: p.VillageID})
 	})
-	price := body(e.priceText(p))
-	price.TextStyle.Bold = true
-	price.Importance = widget.HighImportance
 	form := container.New(newFactsLayout(),
 		caption(e.t("product.producer")), body(producer),
 		caption(e.t("product.village")), fitLeft(village),
-		caption(e.t("product.price")), price,
 	)
 	return form
 }
@@ -106,12 +116,15 @@ func (s *productScreen) codes() []qrChoice {
 	return choices
 }
 
-// badge is a short text on a coloured pill.
+// badge is a short text on a coloured band, white and bold, wrapping
+// between words when the column is narrow.
 func badge(text string, fill color.Color) fyne.CanvasObject {
 	bg := canvas.NewRectangle(fill)
 	bg.CornerRadius = 10
-	t := coloured(text, color.White, 22, true)
-	return container.NewStack(bg, container.NewPadded(t))
+	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNameForegroundOnPrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText}})
+	t.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, t)
 }
 
 // namesType reports whether a producer's name already says what kind of

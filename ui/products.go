@@ -139,11 +139,18 @@ func (s *productsScreen) filterPanel() *widget.List {
 	list := widget.NewList(func() int { return len(s.rows) },
 		func() fyne.CanvasObject { return container.NewStack() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
+	// Rows as high as their words: a title may take two lines in large
+	// text in the narrower panel.
+	titleSize := theme.Size(theme.SizeNameSubHeadingText)
+	line := fyne.MeasureText("Ág", titleSize, fyne.TextStyle{Bold: true}).Height
+	chipH := max(float32(minTouch), fyne.MeasureText("Ág", theme.TextSize(), fyne.TextStyle{Bold: true}).Height+24)
 	for i, r := range rows {
 		if r.title != "" {
-			list.SetItemHeight(i, 52)
+			w := fyne.MeasureText(r.title, titleSize, fyne.TextStyle{Bold: true}).Width
+			lines := int(w/(smallFilterPanelWidth-4*theme.Padding())) + 1
+			list.SetItemHeight(i, float32(lines)*line+2*theme.InnerPadding())
 		} else {
-			list.SetItemHeight(i, minTouch+4)
+			list.SetItemHeight(i, chipH+4)
 		}
 	}
 	return list

@@ -43,16 +43,22 @@ func (s *searchScreen) object() fyne.CanvasObject {
 	s.results = container.NewVBox()
 	results := e.dragScroll(s.results)
 	s.update()
-	// Keyboard beside the results on a wide screen; elsewhere the field on
-	// top, the results under it, and the keyboard at the bottom, in reach.
+	// Keyboard beside the results in landscape (a small screen has not the
+	// height for both); in portrait the field on top, the results under it,
+	// and the keyboard at the bottom, in reach.
 	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
-		if sh == shapeWide {
-			left := container.NewVBox(container.NewStack(fixedSize(fyne.NewSize(1000, 80)), field), hint, keys)
+		tip := fyne.CanvasObject(hint)
+		if size.Height < 900 {
+			tip = container.NewVBox() // no room for the tip on a small screen
+		}
+		if !sh.stacked() {
+			left := container.NewVBox(container.NewStack(fixedSize(fyne.NewSize(1000, 80)), field), tip, keys)
 			right := container.NewBorder(s.count, nil, nil, nil, results)
 			return container.NewBorder(nil, nil, container.NewPadded(left), nil, container.NewPadded(right))
 		}
-		top := container.NewVBox(field, hint, s.count)
-		return container.NewPadded(container.NewBorder(top, container.NewCenter(keys), nil, nil, results))
+		top := container.NewVBox(field, tip)
+		list := container.NewBorder(s.count, nil, nil, nil, results)
+		return container.NewPadded(container.NewBorder(top, container.NewCenter(keys), nil, nil, list))
 	})
 }
 

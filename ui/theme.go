@@ -56,6 +56,8 @@ func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 		// Nothing on a kiosk is disabled; low-importance text is secondary
 		// text, and must stay readable at a metre.
 		return colorMutedInk
+	case theme.ColorNameForegroundOnPrimary, theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnError:
+		return color.White
 	case theme.ColorNameSuccess:
 		return colorValid
 	case theme.ColorNameError:
