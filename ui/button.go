@@ -95,8 +95,8 @@ const (
 	// buttonMinPad is the least room left beside a button's words when
 	// they are squeezed, before they are cut.
 	buttonMinPad = 6
-	iconSize   = 32
-	iconGap    = 12
+	iconSize     = 32
+	iconGap      = 12
 )
 
 func (r *touchButtonRenderer) textSize() float32 {

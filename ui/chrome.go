@@ -27,19 +27,19 @@ var languageNames = map[data.Lang]string{
 // wide screen they share one row; where they do not fit, the title moves to
 // a line of its own, and on a narrow screen the languages too (barLayout).
 type topBar struct {
-	k      *Kiosk
-	back   *touchButton
-	home   *touchButton
-	aa     *touchButton
-	title  *canvas.Text
-	full   string // the title before it is cut to fit
+	k     *Kiosk
+	back  *touchButton
+	home  *touchButton
+	aa    *touchButton
+	title *canvas.Text
+	full  string // the title before it is cut to fit
 	// Back's and Home's words, which a narrow bar leaves out.
 	backText, homeText string
-	target *tapTarget
-	langs  map[data.Lang]*touchButton
-	picker *fyne.Container
-	row    *fyne.Container
-	obj    fyne.CanvasObject
+	target             *tapTarget
+	langs              map[data.Lang]*touchButton
+	picker             *fyne.Container
+	row                *fyne.Container
+	obj                fyne.CanvasObject
 }
 
 func newTopBar(k *Kiosk) *topBar {

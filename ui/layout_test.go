@@ -71,4 +71,3 @@ func checkProductVisible(t *testing.T, k *Kiosk, size fyne.Size, name, id string
 		t.Errorf("%s: the QR code is not wholly on screen", name)
 	}
 }
-
