@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 )
@@ -94,4 +95,52 @@ func (k *Kiosk) applyAccess() {
 	k.page.Objects[0] = k.bar.object()
 	k.page.Refresh()
 	k.bar.aa.setSelected(k.session.largeText)
+}
+
+// textPair is a text colour on the background it is drawn on.
+type textPair struct {
+	name   string
+	fg, bg color.NRGBA
+}
+
+// textPairs are the kiosk's text colours on their backgrounds, for the
+// contrast test: every one the screens use.
+func (p palette) textPairs() []textPair {
+	white := color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	return []textPair{
+		{"body text on paper", p.ink, p.paper},
+		{"body text on a card", p.ink, p.card},
+		{"secondary text on paper", p.muted, p.paper},
+		{"secondary text on a card", p.muted, p.card},
+		{"prices and titles on a card", p.lacquer, p.card},
+		{"titles on paper", p.lacquer, p.paper},
+		{"stars on a card", p.gold, p.card},
+		{"stars on paper", p.gold, p.paper},
+		{"a red button's words", white, p.lacquer},
+		{"the top bar's words (bottom)", white, p.barBottom},
+		{"a chosen language on the bar", p.lacquer, white},
+		{"the valid-certificate badge", white, p.valid},
+		{"the expired-certificate badge", white, p.expired},
+	}
+}
+
+// contrastRatio is WCAG 2's contrast ratio of two opaque colours.
+func contrastRatio(a, b color.NRGBA) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance is WCAG 2's relative luminance of an sRGB colour.
+func luminance(c color.NRGBA) float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }

@@ -17,7 +17,7 @@ import (
 type Options struct {
 	DefaultLang     data.Lang     // the language after every reset; vi
 	IdleTimeout     time.Duration // without a touch before "Still there?"; 90 s
-	IdleCountdown   time.Duration // how long "Still there?" waits; 10 s
+	IdleCountdown   time.Duration // how long "Still there?" waits; 20 s (WCAG 2.2.1 asks for at least 20)
 	AttractInterval time.Duration // between attract-loop slides; 6 s
 	AllowedHosts    []string      // hosts a QR code may point to; handoff.DefaultAllowedHosts
 	// Now is the clock; tests replace it to run the idle timer in no time.
@@ -40,6 +40,10 @@ type Options struct {
 	OnExit func(restart bool)
 }
 
+// minIdleCountdown is the least time "Still there?" gives a visitor to
+// answer: WCAG 2.2.1 (timing adjustable) asks for at least 20 seconds.
+const minIdleCountdown = 20 * time.Second
+
 // EventRecorder takes visitor events without blocking (data.Recorder).
 type EventRecorder interface {
 	Record(e data.Event)
@@ -52,8 +56,8 @@ func (o *Options) fill() {
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = 90 * time.Second
 	}
-	if o.IdleCountdown <= 0 {
-		o.IdleCountdown = 10 * time.Second
+	if o.IdleCountdown < minIdleCountdown {
+		o.IdleCountdown = minIdleCountdown
 	}
 	if o.AttractInterval <= 0 {
 		o.AttractInterval = 6 * time.Second

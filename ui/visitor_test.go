@@ -143,6 +143,10 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	test.Tap(button(t, k, "4 ★"))
 	test.Tap(button(t, k, "한국어"))
 	k.session.searchText = "gom"
+	test.Tap(button(t, k, "Aa"))
+	if !k.session.largeText || textScale < 1.5 {
+		t.Fatal("Aa did not switch to large text")
+	}
 	clock.advance(89 * time.Second)
 	k.CheckIdle()
 	if k.Overlay() != nil {
@@ -157,13 +161,27 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	if k.Overlay() != nil || k.Current().Screen != ScreenProducts || k.Lang() != data.KO {
 		t.Fatal("Continue did not keep the visitor where they were")
 	}
-	clock.advance(95 * time.Second)
+	// A tap anywhere, not only on Continue, gives the time again.
+	clock.advance(91 * time.Second)
 	k.CheckIdle()
-	clock.advance(11 * time.Second)
+	test.Tap(firstOf[*backdrop](k))
+	if k.Overlay() != nil || k.Current().Screen != ScreenProducts {
+		t.Fatal("a tap beside the dialog did not keep the visitor where they were")
+	}
+	// The countdown gives at least 20 seconds (WCAG 2.2.1).
+	clock.advance(91 * time.Second)
 	k.CheckIdle()
-	if k.Current().Screen != ScreenHome || k.Lang() != data.VI || k.session.filter != defaultFilter() || k.session.searchText != "" {
-		t.Errorf("after the countdown: screen %v, lang %s, filter %+v, search %q",
-			k.Current(), k.Lang(), k.session.filter, k.session.searchText)
+	clock.advance(18 * time.Second)
+	k.CheckIdle()
+	if k.idle.warning == nil || k.Current().Screen != ScreenProducts {
+		t.Fatal("the countdown gave less than 20 seconds")
+	}
+	clock.advance(2 * time.Second)
+	k.CheckIdle()
+	if k.Current().Screen != ScreenHome || k.Lang() != data.VI || k.session.filter != defaultFilter() ||
+		k.session.searchText != "" || k.session.largeText || textScale != 1 {
+		t.Errorf("after the countdown: screen %v, lang %s, filter %+v, search %q, large text %v",
+			k.Current(), k.Lang(), k.session.filter, k.session.searchText, k.session.largeText)
 	}
 	if k.idle.attract == nil {
 		t.Fatal("the attract loop did not start on Home")
