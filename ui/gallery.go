@@ -21,6 +21,7 @@ type gallery struct {
 	photos []data.Image
 	at     int
 	view   *photoView
+	under  *photoView        // the same photo's thumbnail, drawn until the large one is decoded
 	room   *canvas.Rectangle // gives the photo its size (setSize)
 	count  *widget.Label
 	thumbs []*touchThumb
@@ -31,6 +32,11 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	g := &gallery{e: e, photos: photos}
 	g.view = newPhotoView(e.photos, media.Display, fyne.NewSize(1, 1))
 	g.view.setFill(canvas.ImageFillContain)
+	// The tile that was touched has just decoded the thumbnail: shown at
+	// once under the large photo, the page has a picture from its first
+	// frame, and the large one sharpens it when it is ready.
+	g.under = newPhotoView(e.photos, media.Thumb, fyne.NewSize(1, 1))
+	g.under.setFill(canvas.ImageFillContain)
 	g.room = canvas.NewRectangle(color.Transparent)
 	g.room.SetMinSize(size)
 	g.count = caption("")
@@ -38,7 +44,7 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
-	stage := container.NewStack(g.room, g.view, newSwipeLayer(e.touch, g.step))
+	stage := container.NewStack(g.room, g.under, g.view, newSwipeLayer(e.touch, g.step))
 	if len(photos) > 1 {
 		stage.Add(container.NewPadded(arrows))
 	}
@@ -77,10 +83,12 @@ func (g *gallery) step(dir int) {
 
 func (g *gallery) select_(i int) {
 	if i >= len(g.photos) {
+		g.under.show(data.Image{})
 		g.view.show(data.Image{})
 		return
 	}
 	g.at = i
+	g.under.show(g.photos[i])
 	g.view.show(g.photos[i])
 	g.count.SetText(g.e.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
 	for j, t := range g.thumbs {

@@ -18,8 +18,12 @@ func (minCapLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
 	}
-	return s.Min(maxContentMin)
+	// Never nothing either: X refuses a window of width 0.
+	return s.Min(maxContentMin).Max(minContentMin)
 }
+
+// minContentMin is the least the content asks for.
+var minContentMin = fyne.NewSize(320, 240)
 
 func (minCapLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
