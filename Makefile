@@ -29,8 +29,10 @@ test-deps:
 # test is what CI runs: every test with the race detector (the soak and the
 # crash test in their short forms), then every benchmark once, to prove they
 # still run (timings are checked by `make bench`, not here).
-test: test-deps vet
-	$(GO) test -race -count=1 ./...
+# The real-window test (ui: TestRealWindowUnderXvfb) runs the built kiosk
+# under Xvfb.
+test: test-deps vet build
+	OCOP_KIOSK_BIN=$(abspath $(BIN)) $(GO) test -race -count=1 ./...
 	$(MAKE) bench-smoke
 
 bench-smoke:
@@ -60,8 +62,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzBuildLink -fuzztime $(FUZZTIME) ./data/handoff
 	$(GO) test -run '^$$' -fuzz FuzzVietQR -fuzztime $(FUZZTIME) ./data/handoff
 
-# screenshots renders the README's pictures from the built-in sample content.
-screenshots: build
+# screenshots renders the README's pictures from the built-in sample
+# content, and a contact sheet per screen shape (docs/screenshots/sheet-*.png).
+screenshots: build test-deps
 	./scripts/screenshots $(BIN) docs/screenshots
 
 clean:

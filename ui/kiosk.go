@@ -207,6 +207,11 @@ func (k *Kiosk) show() {
 		k.recordView(r)
 	}
 	k.photos.releaseViews()
+	if setFontLang(k.lang) {
+		if app := fyne.CurrentApp(); app != nil {
+			app.Settings().SetTheme(Theme()) // the bold font is another now
+		}
+	}
 	e := k.newEnv(r)
 	content := k.build(e, r)
 	k.shown, k.shownEnv = r, e

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"ocopkiosk/data"
 )
 
 // Colours of the kiosk: warm paper, lacquer red and gold, as in the
@@ -28,12 +30,14 @@ func init() { applyAccess(false) }
 
 // kioskTheme wraps Fyne's light theme with sizes for fingers and for reading
 // at a metre, and the kiosk's colours.
+// Its fields make each choice a distinct value, so that Fyne sees a change.
 type kioskTheme struct {
-	large bool // large text and high contrast (a distinct value, so Fyne sees a change)
+	large bool      // large text and high contrast
+	lang  data.Lang // the bold font's language (cjkfont.go)
 }
 
 // Theme returns the kiosk's theme as the visitor last chose it.
-func Theme() fyne.Theme { return kioskTheme{large: textScale > 1} }
+func Theme() fyne.Theme { return kioskTheme{large: textScale > 1, lang: currentFontLang()} }
 
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = a
@@ -76,7 +80,16 @@ func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
 
-func (kioskTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+// Font is Fyne's, but for bold text in Korean, Chinese or Japanese the
+// Noto Sans CJK Bold face of the visitor's language (cjkfont.go).
+func (kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold && !s.Italic && !s.Monospace && !s.Symbol {
+		if f := boldFont(); f != nil {
+			return f
+		}
+	}
+	return theme.DefaultTheme().Font(s)
+}
 
 func (kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
