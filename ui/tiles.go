@@ -77,7 +77,7 @@ func (t *productTile) object() fyne.CanvasObject { return t.card }
 // productRow lays a few products out as tiles across width, as many as fit
 // in rows lines (the rest are left out: a row is a sample, the grid has all).
 func (e *env) productRow(ps []data.Product, width float32, rows int) fyne.CanvasObject {
-	cols, tileW := columns(width, minProductTile, gridGap)
+	cols, tileW := columns(width, minProductTile*tileScale(), gridGap)
 	grid := container.NewGridWithColumns(cols)
 	for i, p := range ps {
 		if i == cols*rows {
@@ -111,7 +111,7 @@ func (e *env) tileGrid(length func() int, newTile func() (fyne.CanvasObject, fun
 
 // gridTileWidth is the width of each card in a grid width wide.
 func gridTileWidth(width, minWidth float32) float32 {
-	_, w := columns(width-scrollbarRoom, minWidth, gridGap)
+	_, w := columns(width-scrollbarRoom, minWidth*tileScale(), gridGap)
 	return float32(int(w))
 }
 
@@ -129,3 +129,7 @@ func icon(res fyne.Resource, size float32) fyne.CanvasObject {
 	img.SetMinSize(fyne.NewSquareSize(size))
 	return img
 }
+
+// tileScale widens cards in large text, so that a price or a name has the
+// room for its larger letters (fewer columns rather than cut values).
+func tileScale() float32 { return textScale }
