@@ -2,6 +2,9 @@ package i18n
 
 import (
 	"encoding/json"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -78,5 +81,27 @@ func TestTemplatesAreFilled(t *testing.T) {
 	}
 	if got := m.T(lang.EN, "no.such.message"); got != "no.such.message" {
 		t.Errorf("missing message shows %q", got)
+	}
+}
+
+// TestImportsNoStore keeps the message catalogue light: it needs the
+// language type only (package lang), not the content store, which links
+// SQLite and bcrypt.
+func TestImportsNoStore(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if strings.HasPrefix(strings.Trim(imp.Path.Value, `"`), "ocopkiosk/data") {
+				t.Errorf("%s imports %s", name, imp.Path.Value)
+			}
+		}
 	}
 }
