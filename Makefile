@@ -5,10 +5,11 @@ GO      ?= go
 BIN     := bin/ocopkiosk
 # Debian packages: a C compiler and GL/X11 headers for Fyne and go-sqlite3
 # (cgo), a CJK font so Korean, Chinese and Japanese are drawn, and for the
-# tests Xvfb, zbarimg (to decode QR codes from screenshots), ImageMagick and
+# tests Xvfb and xdotool (the real window driven as a visitor), zbarimg (to
+# decode QR codes from screenshots), ImageMagick and
 # the stock minisign tool (signatures are checked against it both ways).
 DEBS      := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev fonts-noto-cjk
-TEST_DEBS := $(DEBS) xvfb zbar-tools imagemagick minisign
+TEST_DEBS := $(DEBS) xvfb xdotool zbar-tools imagemagick minisign
 RUN_ARGS ?= --window
 
 .PHONY: run build deps test-deps test vet bench bench-smoke soak fuzz screenshots clean
