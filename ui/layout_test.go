@@ -22,21 +22,22 @@ func TestLayoutEveryShape(t *testing.T) {
 	specs := []string{"home", "products", "product:bt-lotus-tea-set", "product:vp-silk-tie", "villages",
 		"village:bat-trang", "tours", "tour:bt-tour-pottery-wheel", "search:gom", "attract"}
 	k, w, _ := newTestKiosk(t)
-	for _, size := range testShapes {
+	// Languages outermost: a change of bold font (to or from Korean,
+	// Chinese, Japanese) resets Fyne's font caches, which costs time.
+	for _, lang := range data.Languages {
+		k.lang = lang
 		for _, large := range []bool{false, true} {
-			for _, lang := range data.Languages {
+			if k.session.largeText != large {
+				k.ToggleLargeText()
+			}
+			for _, size := range testShapes {
+				w.Resize(size)
 				for _, spec := range specs {
 					r, err := ParseRoute(spec)
 					if err != nil {
 						t.Fatal(err)
 					}
 					name := fmt.Sprintf("%vx%v/%s/large=%v/%s", size.Width, size.Height, lang, large, spec)
-					w.Resize(size)
-					k.Reset()
-					if large {
-						k.ToggleLargeText()
-					}
-					k.lang = lang
 					k.ShowRoute(r)
 					for _, f := range layoutFaults(k, size) {
 						t.Errorf("%s: %s", name, f)

@@ -59,6 +59,7 @@ func screenshot(cat Catalog, msg *i18n.Messages, opt Options, s Shot) image.Imag
 // ShowRoute shows a screen (or the attract loop) directly, as if the
 // visitor had gone there from Home.
 func (k *Kiosk) ShowRoute(r Route) {
+	k.hideOverlay()
 	switch r.Screen {
 	case ScreenAttract:
 		k.endVisit()
