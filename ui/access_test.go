@@ -3,6 +3,10 @@ package ui
 import (
 	"image/color"
 	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"ocopkiosk/data"
 )
 
 // TestContrast measures every text colour on its background: at least
@@ -45,5 +49,22 @@ func TestLargeTextScalesText(t *testing.T) {
 	k.Reset()
 	if Theme().Size("text") != normal || colorInk != normalPalette.ink {
 		t.Error("the idle reset left large text or high contrast on")
+	}
+}
+
+// TestUntranslatedNote shows the note where a text falls back to another
+// language, in the visitor's language, and nothing where it does not.
+func TestUntranslatedNote(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	k.lang = data.KO
+	e := k.newEnv(k.Current())
+	full := data.Text{data.VI: "Gốm", data.KO: "도자기"}
+	partial := data.Text{data.VI: "Gốm", data.EN: "Pottery"}
+	if l, ok := e.untranslated(full).(*widget.Label); ok {
+		t.Errorf("a note %q for a text written in Korean", l.Text)
+	}
+	l, ok := e.untranslated(full, partial).(*widget.Label)
+	if !ok || l.Text != "ⓘ "+k.msg.T(data.KO, "content.untranslated") {
+		t.Errorf("no Korean note for a text that falls back to English: %v", l)
 	}
 }
