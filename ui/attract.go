@@ -57,7 +57,9 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 	// In all five languages, on as many lines as the width needs.
 	touch := &fyne.Container{Layout: flowLayout{gap: 24}}
 	for _, l := range data.Languages {
-		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, true))
+		// Regular weight: the bold font has one script only, and the five
+		// in one row would mix weights.
+		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, false))
 	}
 	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xf0})
 	shade.SetMinSize(fyne.NewSize(1, 560))

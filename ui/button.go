@@ -33,7 +33,11 @@ type touchButton struct {
 	style    buttonStyle
 	selected bool
 	textSize float32
-	onTap    func()
+	// regular draws the words in the regular weight: buttons whose words
+	// are in other scripts (the language picker), since the bold font has
+	// the visitor's script only and the row would mix weights.
+	regular bool
+	onTap   func()
 }
 
 func newTouchButton(text string, icon fyne.Resource, style buttonStyle, onTap func()) *touchButton {
@@ -72,7 +76,7 @@ func (b *touchButton) CreateRenderer() fyne.WidgetRenderer {
 	bg.CornerRadius = 12
 	bg.StrokeWidth = 2
 	label := canvas.NewText(b.text, colorInk)
-	label.TextStyle.Bold = true
+	label.TextStyle.Bold = !b.regular
 	var icon *canvas.Image
 	if b.icon != nil {
 		icon = canvas.NewImageFromResource(b.icon)
@@ -134,7 +138,7 @@ func (r *touchButtonRenderer) Layout(size fyne.Size) {
 	if room := size.Width - 2*buttonMinPad - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
 		// Narrower than its words (a long name in a narrow column): cut
 		// them with an ellipsis rather than draw past the edges.
-		r.label.Text = fitText(r.b.text, r.label.TextSize, true, max(room, 20))
+		r.label.Text = fitText(r.b.text, r.label.TextSize, !r.b.regular, max(room, 20))
 		content -= r.label.MinSize().Width
 		r.label.Refresh()
 		content += r.label.MinSize().Width

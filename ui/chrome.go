@@ -198,6 +198,7 @@ func (b *topBar) setLanguages(langs []data.Lang) {
 	for _, l := range langs {
 		lang := l
 		btn := newTouchButton(languageNames[l], nil, styleOnDark, func() { b.k.SetLanguage(lang) })
+		btn.regular = true // five scripts in one row: one weight
 		b.langs[l] = btn
 		b.picker.Add(btn)
 	}
