@@ -56,9 +56,10 @@ test-deps:
 # test is what CI runs: every test with the race detector (the soak and the
 # crash test in their short forms), then every benchmark once, to prove they
 # still run (timings are checked by `make bench`, not here), then the
-# real-window soak in its short form.
+# real-window soak in its short form. The real-window test (ui:
+# TestRealWindowUnderXvfb) runs the built kiosk under Xvfb.
 test: test-deps vet build
-	$(GO) test -race -count=1 ./...
+	OCOP_KIOSK_BIN=$(abspath $(BIN)) $(GO) test -race -count=1 ./...
 	$(GO) test -race -count=1 -tags devtools -run 'Gen|Bench|SearchEval' ./cmd/ocopkiosk
 	$(MAKE) bench-smoke
 	$(MAKE) soak-window-short
@@ -111,8 +112,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzBuildLink -fuzztime $(FUZZTIME) ./data/handoff
 	$(GO) test -run '^$$' -fuzz FuzzVietQR -fuzztime $(FUZZTIME) ./data/handoff
 
-# screenshots renders the README's pictures from the built-in sample content.
-screenshots: build
+# screenshots renders the README's pictures from the built-in sample
+# content, and a contact sheet per screen shape (docs/screenshots/sheet-*.png).
+screenshots: build test-deps
 	./scripts/screenshots $(BIN) docs/screenshots
 
 # fleet-demo starts an office and KIOSKS kiosks on this machine, each with

@@ -1,33 +1,26 @@
 package data
 
-import "strings"
+import "ocopkiosk/lang"
 
-// Lang is a language the kiosk speaks to visitors, as a lower-case ISO 639-1 code.
-type Lang string
+// Lang is a visitor language. It is lang.Lang, kept here under its old name
+// so that code written against data.Lang keeps compiling.
+type Lang = lang.Lang
 
-// The five visitor languages. Vietnamese is the default and the last fallback.
+// The five visitor languages (see package lang).
 const (
-	VI Lang = "vi"
-	EN Lang = "en"
-	KO Lang = "ko"
-	ZH Lang = "zh" // Simplified Chinese
-	JA Lang = "ja"
+	VI = lang.VI
+	EN = lang.EN
+	KO = lang.KO
+	ZH = lang.ZH
+	JA = lang.JA
 )
 
 // Languages lists the visitor languages in the order the kiosk offers them.
-var Languages = []Lang{VI, EN, KO, ZH, JA}
+var Languages = lang.All
 
 // ParseLang accepts a language code in any case ("EN", " ko ") and reports
 // whether it is one of the visitor languages.
-func ParseLang(s string) (Lang, bool) {
-	l := Lang(strings.ToLower(strings.TrimSpace(s)))
-	for _, known := range Languages {
-		if l == known {
-			return l, true
-		}
-	}
-	return "", false
-}
+func ParseLang(s string) (Lang, bool) { return lang.Parse(s) }
 
 // Text is one visitor-facing text in several languages. A language may be
 // missing; In falls back so that a visitor never sees a blank.

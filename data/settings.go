@@ -25,7 +25,7 @@ type Settings struct {
 	// Languages are offered to visitors, in the kiosk's order.
 	Languages []Lang
 	// IdleTimeout is how long without a touch before the kiosk asks
-	// "Still there?": 30 s to 30 min.
+	// "Still there?": 30 s to 10 min.
 	IdleTimeout time.Duration
 	// AttractInterval is the time between attract-loop slides: 2 s to 60 s.
 	AttractInterval time.Duration
@@ -50,7 +50,7 @@ var DefaultAllowedHosts = []string{
 // The limits Validate enforces.
 const (
 	MinIdleTimeout        = 30 * time.Second
-	MaxIdleTimeout        = 30 * time.Minute
+	MaxIdleTimeout        = 10 * time.Minute
 	MinAttractInterval    = 2 * time.Second
 	MaxAttractInterval    = 60 * time.Second
 	MinEventRetentionDays = 7

@@ -106,9 +106,9 @@ func TestSaveSettingsRefusesInvalidFields(t *testing.T) {
 		{"no languages", func(s *data.Settings) { s.Languages = nil; s.DefaultLang = data.VI }, "Languages", "at least one"},
 		{"unknown language", func(s *data.Settings) { s.Languages = append(s.Languages, "de") }, "Languages", `"de" is not a visitor language`},
 		{"language twice", func(s *data.Settings) { s.Languages = append(s.Languages, data.VI) }, "Languages", "vi is listed twice"},
-		{"idle timeout too short", func(s *data.Settings) { s.IdleTimeout = 29 * time.Second }, "IdleTimeout", "between 30 s and 30 min; got 29 s"},
+		{"idle timeout too short", func(s *data.Settings) { s.IdleTimeout = 29 * time.Second }, "IdleTimeout", "between 30 s and 10 min; got 29 s"},
 		{"idle timeout too long", func(s *data.Settings) { s.IdleTimeout = 31 * time.Minute }, "IdleTimeout", "got 31 min"},
-		{"idle timeout zero", func(s *data.Settings) { s.IdleTimeout = 0 }, "IdleTimeout", "between 30 s and 30 min"},
+		{"idle timeout zero", func(s *data.Settings) { s.IdleTimeout = 0 }, "IdleTimeout", "between 30 s and 10 min"},
 		{"attract interval too short", func(s *data.Settings) { s.AttractInterval = 1500 * time.Millisecond }, "AttractInterval", "between 2 s and 1 min; got 1.5s"},
 		{"attract interval too long", func(s *data.Settings) { s.AttractInterval = 61 * time.Second }, "AttractInterval", "got 1 min 1 s"},
 		{"no hosts", func(s *data.Settings) { s.AllowedHosts = []string{} }, "AllowedHosts", "at least one host"},
@@ -164,7 +164,7 @@ func TestSettingsErrorsListEveryFieldOnItsOwnLine(t *testing.T) {
 	errs := bad.Validate()
 	want := []string{
 		`CentreID: "a b" is not a valid code`,
-		`IdleTimeout: must be between 30 s and 30 min; got 1 s`,
+		`IdleTimeout: must be between 30 s and 10 min; got 1 s`,
 		`AllowedHosts: "https://a.vn" must be a host name only, without https://; "b" is not a public domain name`,
 	}
 	lines := strings.Split(errs.Error(), "\n")

@@ -14,7 +14,7 @@ import (
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
-	"ocopkiosk/data"
+	"ocopkiosk/lang"
 )
 
 //go:embed messages/*.json
@@ -22,30 +22,30 @@ var messageFiles embed.FS
 
 // Messages looks up the kiosk's words in every visitor language.
 type Messages struct {
-	localizers map[data.Lang]*goi18n.Localizer
-	ids        map[data.Lang][]string
+	localizers map[lang.Lang]*goi18n.Localizer
+	ids        map[lang.Lang][]string
 }
 
 // Load reads the embedded message files, one per language.
 func Load() (*Messages, error) {
 	bundle := goi18n.NewBundle(language.Vietnamese)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-	m := &Messages{localizers: map[data.Lang]*goi18n.Localizer{}, ids: map[data.Lang][]string{}}
-	for _, lang := range data.Languages {
-		name := "messages/" + string(lang) + ".json"
+	m := &Messages{localizers: map[lang.Lang]*goi18n.Localizer{}, ids: map[lang.Lang][]string{}}
+	for _, l := range lang.All {
+		name := "messages/" + string(l) + ".json"
 		b, err := fs.ReadFile(messageFiles, name)
 		if err != nil {
-			return nil, fmt.Errorf("messages for %s: %w", lang, err)
+			return nil, fmt.Errorf("messages for %s: %w", l, err)
 		}
 		file, err := bundle.ParseMessageFileBytes(b, name)
 		if err != nil {
-			return nil, fmt.Errorf("messages for %s: %w", lang, err)
+			return nil, fmt.Errorf("messages for %s: %w", l, err)
 		}
 		for _, msg := range file.Messages {
-			m.ids[lang] = append(m.ids[lang], msg.ID)
+			m.ids[l] = append(m.ids[l], msg.ID)
 		}
-		sort.Strings(m.ids[lang])
-		m.localizers[lang] = goi18n.NewLocalizer(bundle, string(lang))
+		sort.Strings(m.ids[l])
+		m.localizers[l] = goi18n.NewLocalizer(bundle, string(l))
 	}
 	return m, nil
 }
@@ -60,24 +60,24 @@ func MustLoad() *Messages {
 	return m
 }
 
-// T returns message id in lang, filled with args ({{.Name}} in the file).
+// T returns message id in l, filled with args ({{.Name}} in the file).
 // A missing message shows its id, which the tests never let through.
-func (m *Messages) T(lang data.Lang, id string, args ...any) string {
-	return m.localize(lang, &goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(args)})
+func (m *Messages) T(l lang.Lang, id string, args ...any) string {
+	return m.localize(l, &goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(args)})
 }
 
 // N returns the plural form of message id for count, available to the
 // template as {{.Count}}.
-func (m *Messages) N(lang data.Lang, id string, count int, args ...any) string {
+func (m *Messages) N(l lang.Lang, id string, count int, args ...any) string {
 	td := templateData(args)
 	td["Count"] = count
-	return m.localize(lang, &goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: td})
+	return m.localize(l, &goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: td})
 }
 
-func (m *Messages) localize(lang data.Lang, cfg *goi18n.LocalizeConfig) string {
-	loc := m.localizers[lang]
+func (m *Messages) localize(l lang.Lang, cfg *goi18n.LocalizeConfig) string {
+	loc := m.localizers[l]
 	if loc == nil {
-		loc = m.localizers[data.VI]
+		loc = m.localizers[lang.VI]
 	}
 	s, err := loc.Localize(cfg)
 	if err != nil || s == "" {
@@ -86,8 +86,8 @@ func (m *Messages) localize(lang data.Lang, cfg *goi18n.LocalizeConfig) string {
 	return s
 }
 
-// IDs lists the message ids present for lang, sorted.
-func (m *Messages) IDs(lang data.Lang) []string { return m.ids[lang] }
+// IDs lists the message ids present for l, sorted.
+func (m *Messages) IDs(l lang.Lang) []string { return m.ids[l] }
 
 // templateData turns "Key", value pairs into a template map.
 func templateData(args []any) map[string]any {

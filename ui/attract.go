@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
@@ -27,8 +28,8 @@ type attractLoop struct {
 	slides []slide
 	at     int
 	photo  *photoView
-	title  *canvas.Text
-	line   *canvas.Text
+	title  *fitLine
+	line   *fitLine
 	obj    fyne.CanvasObject
 }
 
@@ -51,17 +52,25 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 	a.photo = newPhotoView(k.photos, media.Display, fyne.NewSize(100, 100))
 	a.photo.img.CornerRadius = 0
 	a.photo.bg.CornerRadius = 0
-	a.title = coloured("", color.White, 64, true)
-	a.line = coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false)
-	touch := container.NewHBox(layout.NewSpacer())
+	a.title = newFitLine(coloured("", color.White, 64, true))
+	a.line = newFitLine(coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false))
+	// In all five languages, on as many lines as the width needs.
+	touch := &fyne.Container{Layout: flowLayout{gap: 24}}
 	for _, l := range data.Languages {
-		touch.Add(container.NewPadded(coloured(k.msg.T(l, "attract.touch"), color.White, 34, true)))
-		touch.Add(layout.NewSpacer())
+		// Regular weight: the bold font has one script only, and the five
+		// in one row would mix weights.
+		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, false))
 	}
 	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xf0})
 	shade.SetMinSize(fyne.NewSize(1, 560))
-	captions := container.NewVBox(layout.NewSpacer(),
-		container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))), touch, canvasSpacer(40))
+	// The captions sit at the bottom; "Touch to start" takes as many lines
+	// as the width needs, so the room for it is measured for each width.
+	captions := newAdaptive(20, func(_ shape, size fyne.Size) fyne.CanvasObject {
+		h := flowLayout{gap: 24}.heightFor(touch.Objects, size.Width-4*theme.Padding())
+		return container.NewVBox(layout.NewSpacer(),
+			container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))),
+			container.NewPadded(container.NewStack(fixedSize(fyne.NewSize(1, h)), touch)), canvasSpacer(40))
+	})
 	a.obj = container.NewStack(canvas.NewRectangle(colorInk), a.photo,
 		container.NewBorder(nil, shade, nil, nil),
 		captions, newBackdrop(color.Transparent, k.leaveAttract))
@@ -74,14 +83,14 @@ func attractSlides(k *Kiosk) []slide {
 	var slides []slide
 	page, err := k.cat.ListProducts(k.ctx, data.ProductFilter{Featured: true, Limit: 12})
 	if err == nil {
-		villages := k.villageNames()
+		villages := k.places.names()
 		for _, p := range page.Products {
 			if len(p.Images) > 0 {
 				slides = append(slides, slide{photo: p.Images[0], title: p.Name, line: villages[p.VillageID]})
 			}
 		}
 	}
-	for i, v := range k.villages() {
+	for i, v := range k.places.list() {
 		if i == 24 {
 			break // the loop is to catch an eye, not to show a national list
 		}
@@ -103,16 +112,14 @@ func (a *attractLoop) next() {
 // show puts the current slide up, its words in the default language.
 func (a *attractLoop) show() {
 	if len(a.slides) == 0 {
-		a.title.Text = a.k.centre.Name.In(a.k.opt.DefaultLang)
-		a.title.Refresh()
+		a.title.set(a.k.centre.Name.In(a.k.opt.DefaultLang))
 		return
 	}
 	s := a.slides[a.at]
 	lang := a.k.opt.DefaultLang
 	a.photo.show(s.photo)
-	a.title.Text, a.line.Text = s.title.In(lang), s.line.In(lang)
-	a.title.Refresh()
-	a.line.Refresh()
+	a.title.set(s.title.In(lang))
+	a.line.set(s.line.In(lang))
 }
 
 // canvasSpacer is fixed empty space.

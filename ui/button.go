@@ -33,6 +33,10 @@ type touchButton struct {
 	style    buttonStyle
 	selected bool
 	textSize float32
+	// regular draws the words in the regular weight: buttons whose words
+	// are in other scripts (the language picker), since the bold font has
+	// the visitor's script only and the row would mix weights.
+	regular  bool
 	onTap    func()
 	disabled bool // greyed out, and taps do nothing (a locked PIN pad, a running import)
 }
@@ -81,7 +85,7 @@ func (b *touchButton) CreateRenderer() fyne.WidgetRenderer {
 	bg.CornerRadius = 12
 	bg.StrokeWidth = 2
 	label := canvas.NewText(b.text, colorInk)
-	label.TextStyle.Bold = true
+	label.TextStyle.Bold = !b.regular
 	var icon *canvas.Image
 	if b.icon != nil {
 		icon = canvas.NewImageFromResource(b.icon)
@@ -101,19 +105,22 @@ type touchButtonRenderer struct {
 
 const (
 	buttonPadX = 24
-	iconSize   = 32
-	iconGap    = 12
+	// buttonMinPad is the least room left beside a button's words when
+	// they are squeezed, before they are cut.
+	buttonMinPad = 6
+	iconSize     = 32
+	iconGap      = 12
 )
 
 func (r *touchButtonRenderer) textSize() float32 {
 	if r.b.textSize > 0 {
-		return r.b.textSize
+		return r.b.textSize * textScale
 	}
 	return theme.TextSize()
 }
 
 func (r *touchButtonRenderer) MinSize() fyne.Size {
-	w := r.label.MinSize().Width + 2*buttonPadX
+	w := fyne.MeasureText(r.b.text, r.textSize(), r.label.TextStyle).Width + 2*buttonPadX
 	if r.icon != nil {
 		w += iconSize
 		if r.b.text != "" {
@@ -125,6 +132,10 @@ func (r *touchButtonRenderer) MinSize() fyne.Size {
 
 func (r *touchButtonRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
+	if r.label.Text != r.b.text {
+		r.label.Text = r.b.text // measured whole, cut below if it must be
+		r.label.Refresh()
+	}
 	content := r.label.MinSize().Width
 	if r.icon != nil {
 		content += iconSize
@@ -132,7 +143,16 @@ func (r *touchButtonRenderer) Layout(size fyne.Size) {
 			content += iconGap
 		}
 	}
-	x := (size.Width - content) / 2
+	// Words may use the side padding but no more.
+	if room := size.Width - 2*buttonMinPad - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
+		// Narrower than its words (a long name in a narrow column): cut
+		// them with an ellipsis rather than draw past the edges.
+		r.label.Text = fitText(r.b.text, r.label.TextSize, !r.b.regular, max(room, 20))
+		content -= r.label.MinSize().Width
+		r.label.Refresh()
+		content += r.label.MinSize().Width
+	}
+	x := max(0, (size.Width-content)/2)
 	if r.icon != nil {
 		r.icon.Resize(fyne.NewSquareSize(iconSize))
 		r.icon.Move(fyne.NewPos(x, (size.Height-iconSize)/2))

@@ -46,7 +46,7 @@ func TestStaffScreensForDocs(t *testing.T) {
 			}
 			k.Open(Route{Screen: ScreenVillage, ID: v.village})
 			if v.search != "" {
-				k.searchText = v.search
+				k.session.searchText = v.search
 				k.Open(Route{Screen: ScreenSearch})
 			}
 			f.clock.advance(3 * time.Minute)

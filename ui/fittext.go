@@ -4,6 +4,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Fyne's label truncation shapes the text anew on every layout, which
@@ -59,3 +61,42 @@ func fitText(s string, size float32, bold bool, width float32) string {
 	fitMu.Unlock()
 	return cut
 }
+
+// fitLine shows a canvas.Text on one line, cut with an ellipsis to the
+// width it is given: a long name in large letters on a narrow screen. Set
+// the text's Text and Refresh the line; the full text is kept.
+type fitLine struct {
+	widget.BaseWidget
+	text *canvas.Text
+	full string
+}
+
+func newFitLine(t *canvas.Text) *fitLine {
+	l := &fitLine{text: t, full: t.Text}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// set shows another text.
+func (l *fitLine) set(s string) {
+	l.full = s
+	l.Refresh()
+}
+
+func (l *fitLine) CreateRenderer() fyne.WidgetRenderer { return &fitLineRenderer{l: l} }
+
+type fitLineRenderer struct{ l *fitLine }
+
+func (r *fitLineRenderer) Layout(size fyne.Size) {
+	t := r.l.text
+	t.Text = fitText(r.l.full, t.TextSize, t.TextStyle.Bold, size.Width)
+	t.Resize(fyne.NewSize(size.Width, t.MinSize().Height))
+	t.Refresh()
+}
+
+func (r *fitLineRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(0, r.l.text.MinSize().Height)
+}
+func (r *fitLineRenderer) Refresh()                     { r.Layout(r.l.Size()) }
+func (r *fitLineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.l.text} }
+func (r *fitLineRenderer) Destroy()                     {}

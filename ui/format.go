@@ -44,22 +44,22 @@ func starsText(n int) string {
 }
 
 // priceText is a product's price range with its unit.
-func (k *Kiosk) priceText(p data.Product) string {
-	unit := p.Unit.In(k.lang)
+func (e *env) priceText(p data.Product) string {
+	unit := p.Unit.In(e.lang)
 	if p.PriceMin == p.PriceMax {
-		return k.t("product.price_single", "Price", formatVND(p.PriceMin, k.lang), "Unit", unit)
+		return e.t("product.price_single", "Price", formatVND(p.PriceMin, e.lang), "Unit", unit)
 	}
-	return k.t("product.price_range", "Min", formatVND(p.PriceMin, k.lang), "Max", formatVND(p.PriceMax, k.lang), "Unit", unit)
+	return e.t("product.price_range", "Min", formatVND(p.PriceMin, e.lang), "Max", formatVND(p.PriceMax, e.lang), "Unit", unit)
 }
 
 // durationText says how long a tour takes: "90 minutes", "2 hours", "1 hour 30 minutes".
-func (k *Kiosk) durationText(minutes int) string {
+func (e *env) durationText(minutes int) string {
 	h, m := minutes/60, minutes%60
 	switch {
 	case h == 0:
-		return k.n("tour.minutes", m)
+		return e.n("tour.minutes", m)
 	case m == 0:
-		return k.n("tour.hours", h)
+		return e.n("tour.hours", h)
 	}
-	return k.n("tour.hours", h) + " " + k.n("tour.minutes", m)
+	return e.n("tour.hours", h) + " " + e.n("tour.minutes", m)
 }

@@ -17,33 +17,42 @@ import (
 // gallery shows an item's photos one at a time: swipe sideways or touch the
 // arrows, or touch a thumbnail.
 type gallery struct {
-	k      *Kiosk
+	e      *env
 	photos []data.Image
 	at     int
 	view   *photoView
+	under  *photoView        // the same photo's thumbnail, drawn until the large one is decoded
+	room   *canvas.Rectangle // gives the photo its size (setSize)
 	count  *widget.Label
 	thumbs []*touchThumb
 	strip  *container.Scroll // the thumbnails, scrolled sideways when they are many
 	obj    fyne.CanvasObject
 }
 
-func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
-	g := &gallery{k: k, photos: photos}
-	g.view = newPhotoView(k.photos, media.Display, size)
+func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
+	g := &gallery{e: e, photos: photos}
+	g.view = newPhotoView(e.photos, media.Display, fyne.NewSize(1, 1))
 	g.view.setFill(canvas.ImageFillContain)
+	// The tile that was touched has just decoded the thumbnail: shown at
+	// once under the large photo, the page has a picture from its first
+	// frame, and the large one sharpens it when it is ready.
+	g.under = newPhotoView(e.photos, media.Thumb, fyne.NewSize(1, 1))
+	g.under.setFill(canvas.ImageFillContain)
+	g.room = canvas.NewRectangle(color.Transparent)
+	g.room.SetMinSize(size)
 	g.count = caption("")
 	g.count.Alignment = fyne.TextAlignCenter
-	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { k.Touch(); g.step(-1) })
-	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { k.Touch(); g.step(1) })
+	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
+	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
-	stage := container.NewStack(g.view, newSwipeLayer(k.Touch, g.step))
+	stage := container.NewStack(g.room, g.under, g.view, newSwipeLayer(e.touch, g.step))
 	if len(photos) > 1 {
 		stage.Add(container.NewPadded(arrows))
 	}
 	row := container.NewHBox(layout.NewSpacer())
 	for i, p := range photos {
 		i := i
-		t := newTouchThumb(k.photos, p, func() { k.Touch(); g.select_(i) })
+		t := newTouchThumb(e.photos, p, func() { e.touch(); g.select_(i) })
 		g.thumbs = append(g.thumbs, t)
 		row.Add(t)
 	}
@@ -65,6 +74,12 @@ func newGallery(k *Kiosk, photos []data.Image, size fyne.Size) *gallery {
 
 func (g *gallery) object() fyne.CanvasObject { return g.obj }
 
+// setSize gives the photo another size (another screen shape).
+func (g *gallery) setSize(size fyne.Size) {
+	g.room.SetMinSize(size)
+	g.room.Refresh()
+}
+
 func (g *gallery) step(dir int) {
 	if len(g.photos) == 0 {
 		return
@@ -74,12 +89,14 @@ func (g *gallery) step(dir int) {
 
 func (g *gallery) select_(i int) {
 	if i >= len(g.photos) {
+		g.under.show(data.Image{})
 		g.view.show(data.Image{})
 		return
 	}
 	g.at = i
+	g.under.show(g.photos[i])
 	g.view.show(g.photos[i])
-	g.count.SetText(g.k.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
+	g.count.SetText(g.e.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
 	for j, t := range g.thumbs {
 		t.setSelected(j == i)
 	}

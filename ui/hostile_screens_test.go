@@ -105,13 +105,13 @@ func TestProductFactsStayVisible(t *testing.T) {
 					p.Name.In(k.lang),
 					starsText(p.Stars),
 					k.t("product.expired", "Date", formatDate(p.ValidUntil, k.lang)),
-					k.priceText(p),
+					k.shownEnv.priceText(p),
 				} {
 					if o := findText(k, what); o == nil || !inWindow(w, o) {
 						t.Errorf("%v: %q is not within the window", size, what)
 					}
 				}
-				if k.shownQR == nil || !inWindow(w, k.shownQR.code) {
+				if k.shownEnv.qr == nil || !inWindow(w, k.shownEnv.qr.code) {
 					t.Errorf("%v: the QR code is not within the window", size)
 				}
 				if min := w.Content().MinSize(); min.Width > size.Width {

@@ -102,20 +102,20 @@ func (k *Kiosk) CheckIdle() {
 // atRest reports whether the kiosk is as a new visitor would find it.
 func (k *Kiosk) atRest() bool {
 	return len(k.history) == 1 && k.Current().Screen == ScreenHome && k.lang == k.opt.DefaultLang &&
-		k.filter == (defaultFilter()) && k.searchText == ""
+		k.session.fresh()
 }
 
 // Reset makes the kiosk ready for the next visitor: Home, the default
-// language, no search text, no filters, no overlays.
+// language, a new session (no search text, no filters, no scroll
+// positions, normal text), no overlays.
 func (k *Kiosk) Reset() {
 	k.endVisit()
 	k.hideOverlay()
 	k.lang = k.opt.DefaultLang
-	k.filter = defaultFilter()
-	k.searchText = ""
+	k.session = newSession()
+	k.applyAccess() // back to normal text and colours
 	k.history = []Route{{Screen: ScreenHome}}
-	clear(k.scrollKeep)
-	k.shownScroll = nil
+	k.shownEnv = nil // its scroll position belonged to the visitor who left
 	k.show()
 }
 

@@ -18,7 +18,8 @@ var keySize = fyne.NewSize(88, 80)
 
 // onScreenKeyboard is the kiosk's own keyboard: a touch screen has no other.
 type onScreenKeyboard struct {
-	k        *Kiosk
+	touch    func()                              // reports visitor activity
+	t        func(id string, args ...any) string // the kiosk's words
 	onRune   func(r rune)
 	onDelete func()
 	onClear  func()
@@ -30,29 +31,28 @@ type onScreenKeyboard struct {
 }
 
 func (kb *onScreenKeyboard) object() fyne.CanvasObject {
-	k := kb.k
 	rows := container.NewVBox()
 	for i, row := range kb.rows() {
 		line := container.NewHBox()
 		for _, r := range row {
 			r := r
-			key := newTouchButton(string(r), nil, stylePlain, func() { k.Touch(); kb.typed(r) })
+			key := newTouchButton(string(r), nil, stylePlain, func() { kb.touch(); kb.typed(r) })
 			key.textSize = 32
 			kb.letters = append(kb.letters, key)
 			line.Add(container.NewGridWrap(keySize, key))
 		}
 		if kb.shift && i == len(keyboardRows)-1 {
-			shift := newTouchButton("⇧", nil, stylePlain, func() { k.Touch(); kb.setUpper(!kb.upper) })
+			shift := newTouchButton("⇧", nil, stylePlain, func() { kb.touch(); kb.setUpper(!kb.upper) })
 			line.Objects = append([]fyne.CanvasObject{container.NewGridWrap(keySize, shift)}, line.Objects...)
 		}
 		if i == len(keyboardRows)-1 {
-			del := newTouchButton("", backspaceIcon, stylePlain, func() { k.Touch(); kb.onDelete() })
+			del := newTouchButton("", backspaceIcon, stylePlain, func() { kb.touch(); kb.onDelete() })
 			line.Add(container.NewGridWrap(fyne.NewSize(keySize.Width*2, keySize.Height), del))
 		}
 		rows.Add(container.NewCenter(line))
 	}
-	space := newTouchButton(k.t("key.space"), nil, stylePlain, func() { k.Touch(); kb.onRune(' ') })
-	clear := newTouchButton(k.t("key.clear"), theme.ContentClearIcon(), stylePlain, func() { k.Touch(); kb.onClear() })
+	space := newTouchButton(kb.t("key.space"), nil, stylePlain, func() { kb.touch(); kb.onRune(' ') })
+	clear := newTouchButton(kb.t("key.clear"), theme.ContentClearIcon(), stylePlain, func() { kb.touch(); kb.onClear() })
 	rows.Add(container.NewCenter(container.NewHBox(
 		container.NewGridWrap(fyne.NewSize(keySize.Width*6, keySize.Height), space),
 		container.NewGridWrap(fyne.NewSize(keySize.Width*3, keySize.Height), clear))))

@@ -12,7 +12,7 @@ import (
 // to the other page (Latin, or back), Space, Backspace and Clear. Keys go
 // to an input.Editor, which composes them (Hangul syllables, kana, marks).
 type searchKeyboard struct {
-	k        *Kiosk
+	e        *env
 	editor   *input.Editor
 	onChange func()
 	pages    []keyPage
@@ -21,9 +21,9 @@ type searchKeyboard struct {
 	box      *fyne.Container
 }
 
-func newSearchKeyboard(k *Kiosk, editor *input.Editor, onChange func()) *searchKeyboard {
-	kb := &searchKeyboard{k: k, editor: editor, onChange: onChange,
-		pages: keyPages(k.lang, k.t("key.latin"), k.t("key.native"))}
+func newSearchKeyboard(e *env, editor *input.Editor, onChange func()) *searchKeyboard {
+	kb := &searchKeyboard{e: e, editor: editor, onChange: onChange,
+		pages: keyPages(e.lang, e.t("key.latin"), e.t("key.native"))}
 	editor.SetMethod(kb.pages[0].method)
 	kb.box = container.New(&keyRowsLayout{})
 	kb.build()
@@ -65,9 +65,9 @@ func (kb *searchKeyboard) build() {
 		last = append(last, 1.5)
 	}
 	objs = append(objs,
-		kb.key(kb.k.t("key.space"), " ", nil, func() { kb.press(" ") }),
+		kb.key(kb.e.t("key.space"), " ", nil, func() { kb.press(" ") }),
 		kb.key("", "", backspaceIcon, kb.backspace),
-		kb.key(kb.k.t("key.clear"), "", theme.ContentClearIcon(), kb.clear))
+		kb.key(kb.e.t("key.clear"), "", theme.ContentClearIcon(), kb.clear))
 	last = append(last, 3.5, 1.5, 3)
 	l.rows = append(l.rows, last)
 	kb.box.Objects = objs
@@ -75,7 +75,7 @@ func (kb *searchKeyboard) build() {
 }
 
 func (kb *searchKeyboard) key(label, _ string, icon fyne.Resource, tap func()) fyne.CanvasObject {
-	b := newTouchButton(label, icon, stylePlain, func() { kb.k.Touch(); tap() })
+	b := newTouchButton(label, icon, stylePlain, func() { kb.e.touch(); tap() })
 	b.textSize = 30
 	return b
 }

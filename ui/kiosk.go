@@ -17,7 +17,7 @@ import (
 type Options struct {
 	DefaultLang     data.Lang     // the language after every reset; vi
 	IdleTimeout     time.Duration // without a touch before "Still there?"; 90 s
-	IdleCountdown   time.Duration // how long "Still there?" waits; 10 s
+	IdleCountdown   time.Duration // how long "Still there?" waits; 20 s (WCAG 2.2.1 asks for at least 20)
 	AttractInterval time.Duration // between attract-loop slides; 6 s
 	AllowedHosts    []string      // hosts a QR code may point to; handoff.DefaultAllowedHosts
 	// Now is the clock; tests replace it to run the idle timer in no time.
@@ -59,6 +59,10 @@ type Options struct {
 	About string
 }
 
+// minIdleCountdown is the least time "Still there?" gives a visitor to
+// answer: WCAG 2.2.1 (timing adjustable) asks for at least 20 seconds.
+const minIdleCountdown = 20 * time.Second
+
 // EventRecorder takes visitor events without blocking (data.Recorder).
 type EventRecorder interface {
 	Record(e data.Event)
@@ -74,8 +78,8 @@ func (o *Options) fill() {
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = 90 * time.Second
 	}
-	if o.IdleCountdown <= 0 {
-		o.IdleCountdown = 10 * time.Second
+	if o.IdleCountdown < minIdleCountdown {
+		o.IdleCountdown = minIdleCountdown
 	}
 	if o.AttractInterval <= 0 {
 		o.AttractInterval = 6 * time.Second
@@ -98,54 +102,52 @@ func (o *Options) fill() {
 }
 
 // Kiosk is the visitor-facing application: one window's content, a history
-// of screens, the visitor's language, and the idle timer.
+// of screens, the visitor's language and session, and the idle timer. The
+// screens themselves are declared in screenSpecs and see only their env.
 type Kiosk struct {
 	cat    Catalog
 	msg    *i18n.Messages
 	opt    Options
 	ctx    context.Context
 	photos *photoLoader
+	places *villageIndex
+	motion *motion
 
 	lang    data.Lang
 	centre  data.Centre
 	history []Route
+	session *session // what this visitor has set up; the idle reset replaces it
 
 	root    *fyne.Container // the window's content: the page and, over it, the overlay
 	page    *fyne.Container // top bar and screen
+	pageBg  *canvas.Rectangle
 	screen  *fyne.Container // the current screen
 	bar     *topBar
 	overlay *fyne.Container // "Still there?" and the attract loop
 
-	// What a visitor has set up, cleared by the idle reset.
-	filter      data.ProductFilter
-	searchText  string
-	shown       Route             // the screen last built
-	shownScroll *container.Scroll // its main scroll, if it has one
-	scrollKeep  map[Route]float32 // scroll positions of screens in the history
-	shownQR     *qrPanel          // the screen's QR panel, if it has one
+	shown    Route // the screen last built
+	shownEnv *env  // what it was built with: its main scroll, its leave hooks
 
 	idle  idleState
 	watch *Watchdog
 	staff staffState
 	visit visit
 	win   fyne.Window // for staff mode's file dialogs
-
-	villageCache     []data.Village       // see villages
-	villageNameCache map[string]data.Text // see villageNames
 }
 
 // New makes a kiosk over a catalogue. Call Root for the window's content.
 func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 	opt.fill()
 	k := &Kiosk{cat: cat, msg: msg, opt: opt, ctx: context.Background(), lang: opt.DefaultLang,
-		photos: newPhotoLoader(cat.Photos(), opt.SyncPhotos), scrollKeep: map[Route]float32{}}
+		photos: newPhotoLoader(cat.Photos(), opt.SyncPhotos), motion: &motion{}, session: newSession()}
+	k.places = newVillageIndex(k.ctx, cat)
 	k.centre, _ = cat.PackCentre(k.ctx)
 	k.bar = newTopBar(k)
 	k.screen = container.NewStack()
-	bg := canvas.NewRectangle(colorPaper)
-	k.page = container.NewBorder(k.bar.object(), nil, nil, nil, container.NewStack(bg, k.screen))
+	k.pageBg = canvas.NewRectangle(colorPaper)
+	k.page = &fyne.Container{Layout: pageLayout{bar: k.bar}, Objects: []fyne.CanvasObject{k.bar.object(), container.NewStack(k.pageBg, k.screen)}}
 	k.overlay = container.NewStack()
-	k.root = container.NewStack(k.page, k.overlay)
+	k.root = container.NewStack(newMinCap(container.NewStack(k.page, k.overlay)))
 	k.idle.last = opt.Now()
 	k.watch = newWatchdog(opt.Now)
 	k.history = []Route{{Screen: ScreenHome}}
@@ -186,12 +188,12 @@ func (k *Kiosk) Open(r Route) {
 	if r == k.Current() {
 		return
 	}
-	delete(k.scrollKeep, r) // a screen opened afresh starts at the top
+	delete(k.session.scroll, r) // a screen opened afresh starts at the top
 	k.history = append(k.history, r)
 	k.show()
 }
 
-// Back returns to the previous screen.
+// Back returns to the previous screen, scrolled where the visitor left it.
 func (k *Kiosk) Back() {
 	k.Touch()
 	if len(k.history) > 1 {
@@ -204,7 +206,7 @@ func (k *Kiosk) Back() {
 func (k *Kiosk) Home() {
 	k.Touch()
 	k.history = []Route{{Screen: ScreenHome}}
-	clear(k.scrollKeep)
+	clear(k.session.scroll)
 	k.show()
 }
 
@@ -222,8 +224,11 @@ func (k *Kiosk) SetLanguage(l data.Lang) {
 
 // show builds the current screen from scratch in the current language.
 func (k *Kiosk) show() {
-	if k.shownScroll != nil {
-		k.scrollKeep[k.shown] = k.shownScroll.Offset.Y
+	if e := k.shownEnv; e != nil {
+		if e.mainScroll != nil {
+			k.session.scroll[k.shown] = e.mainScroll.scrollOffset()
+		}
+		e.leave()
 	}
 	r := k.Current()
 	if r != k.shown || r.Screen != ScreenSearch {
@@ -233,60 +238,42 @@ func (k *Kiosk) show() {
 		k.recordView(r)
 	}
 	k.photos.releaseViews()
-	if k.shownQR != nil {
-		k.shownQR.code.Image = nil
-		k.shownQR.code.Hide()
-		k.shownQR.code.Refresh() // off screen: Fyne frees its texture at the next frame
+	if setFontLang(k.lang) {
+		if app := fyne.CurrentApp(); app != nil {
+			app.Settings().SetTheme(Theme()) // the bold font is another now
+		}
 	}
-	k.shown, k.shownScroll, k.shownQR = r, nil, nil
-	content := k.build(r)
+	e := k.newEnv(r)
+	content := k.build(e, r)
+	k.shown, k.shownEnv = r, e
 	k.screen.Objects = []fyne.CanvasObject{content}
 	k.screen.Refresh()
 	k.bar.update(r, len(k.history) > 1)
-	if y := k.scrollKeep[r]; k.shownScroll != nil && y > 0 {
-		k.shownScroll.ScrollToOffset(fyne.NewPos(0, y))
+	if y := k.session.scroll[r]; e.mainScroll != nil && y > 0 {
+		e.mainScroll.scrollTo(y)
 	}
 }
 
-// build makes a screen's content.
-func (k *Kiosk) build(r Route) fyne.CanvasObject {
-	switch r.Screen {
-	case ScreenProducts:
-		return newProductsScreen(k).object()
-	case ScreenProduct:
-		return newProductScreen(k, r.ID).object()
-	case ScreenVillages:
-		return newVillagesScreen(k).object()
-	case ScreenVillage:
-		return newVillageScreen(k, r.ID).object()
-	case ScreenTours:
-		return newToursScreen(k).object()
-	case ScreenTour:
-		return newTourScreen(k, r.ID).object()
-	case ScreenSearch:
-		return newSearchScreen(k).object()
-	}
-	return newHomeScreen(k).object()
+// newEnv is what a screen gets to work with.
+func (k *Kiosk) newEnv(r Route) *env {
+	return &env{ctx: k.ctx, cat: k.cat, lang: k.lang, msg: k.msg, nav: k, photos: k.photos,
+		session: k.session, places: k.places, links: k.linkContext, now: k.opt.Now, animate: k.opt.Animate,
+		record: k.record, noteSearch: k.noteSearch, motion: k.motion, route: r}
 }
 
-// failure is what a screen shows when its content cannot be loaded: words a
-// visitor understands, and the way back (the top bar stays).
-func (k *Kiosk) failure(err error) fyne.CanvasObject {
-	fyne.LogError("load screen", err)
-	return container.NewCenter(subheading(k.t("error.load")))
+// build makes a screen's content from its spec.
+func (k *Kiosk) build(e *env, r Route) fyne.CanvasObject {
+	spec, ok := specFor(r.Screen)
+	if !ok {
+		spec, _ = specFor(ScreenHome)
+	}
+	return spec.build(e, r.ID)
 }
 
 // title is what the top bar says for a screen.
 func (k *Kiosk) title(r Route) string {
-	switch r.Screen {
-	case ScreenProducts, ScreenProduct:
-		return k.t("products.title")
-	case ScreenVillages, ScreenVillage:
-		return k.t("villages.title")
-	case ScreenTours, ScreenTour:
-		return k.t("tours.title")
-	case ScreenSearch:
-		return k.t("search.title")
+	if spec, ok := specFor(r.Screen); ok && spec.titleID != "" {
+		return k.t(spec.titleID)
 	}
 	if name := k.centre.Name.In(k.lang); name != "" {
 		return name
@@ -294,4 +281,15 @@ func (k *Kiosk) title(r Route) string {
 	// A pack without a centre name: the title must still be there to tap,
 	// or staff could never reach staff mode.
 	return "OCOP"
+}
+
+// linkContext is what the kiosk's links share for one item.
+func (k *Kiosk) linkContext(itemID string) handoff.Context {
+	return handoff.Context{CentreID: k.centre.ID, ItemID: itemID, Lang: k.lang, AllowedHosts: k.opt.AllowedHosts}
+}
+
+// dragScroll is a drag-scrolled column for staff mode's screens.
+func (k *Kiosk) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
+	s := container.NewVScroll(content)
+	return withDrag(s, scrollAdapter{s}, k.Touch, k.opt.Animate, k.motion)
 }

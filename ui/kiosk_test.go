@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -186,3 +187,11 @@ func firstOf[T fyne.CanvasObject](k *Kiosk) T {
 }
 
 func sampleFS() fs.FS { return assets.Sample() }
+
+// mainScroll is the scroll of the screen on show whose position is kept.
+func mainScroll(k *Kiosk) *container.Scroll {
+	if a, ok := k.shownEnv.mainScroll.(scrollAdapter); ok {
+		return a.s
+	}
+	return nil
+}

@@ -297,7 +297,11 @@ func (v *photoView) request(px image.Point) {
 		}
 		v.img.Image = img
 		v.img.Show()
-		v.img.Refresh()
+		// Refresh the view, not only the image: Fyne's window knows only
+		// the objects that were visible when it last walked the screen, so
+		// refreshing the image, hidden until now, redrew nothing until
+		// something else moved (photos waited for the pointer).
+		v.Refresh()
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,91 +19,95 @@ import (
 // productScreen is one product: its photos, its OCOP certificate, who makes
 // it and where, its price, and the codes to buy or pay for it.
 type productScreen struct {
-	k  *Kiosk
+	e  *env
 	id string
 	p  data.Product
 }
 
-func newProductScreen(k *Kiosk, id string) *productScreen { return &productScreen{k: k, id: id} }
+func newProductScreen(e *env, id string) *productScreen { return &productScreen{e: e, id: id} }
 
 func (s *productScreen) object() fyne.CanvasObject {
-	k := s.k
-	p, err := k.cat.Product(k.ctx, s.id)
+	e := s.e
+	p, err := e.cat.Product(e.ctx, s.id)
 	if err != nil {
-		return k.failure(err)
+		return e.failure(err)
 	}
 	s.p = p
-	gallery := newGallery(k, p.Images, fyne.NewSize(760, 570))
-	// What a visitor decides on (name, stars, certificate and price) stands
-	// above the scrolled details, so that no description, however long,
-	// pushes it out of sight.
-	summary := container.NewVBox(heading(p.Name.In(k.lang)), s.certificate(), s.price())
-	details := container.NewVBox(s.facts(), newStoryText([]styledRun{{text: p.Description.In(k.lang)}}))
-	qr := k.newQRPanel(data.KindProduct, p.ID, s.codes())
-	left := container.NewVBox(gallery.object())
-	middle := container.NewBorder(container.NewPadded(summary), nil, nil, nil, k.dragScroll(container.NewPadded(details)))
-	return container.NewBorder(nil, nil, container.NewPadded(left),
-		container.NewPadded(container.NewVBox(qr.object())), middle)
+	parts := detailParts{
+		gallery: newGallery(e, p.Images, fyne.NewSize(760, 570)),
+		// The price right under the name: on a small screen, in large
+		// text, both are in sight at once.
+		head: container.NewVBox(heading(p.Name.In(e.lang)), s.price(), e.untranslated(p.Name, p.Description),
+			s.stars(), s.facts(), s.certificate()),
+		desc: newStoryText([]styledRun{{text: p.Description.In(e.lang)}}),
+		qr:   e.newQRPanel(data.KindProduct, p.ID, s.codes()),
+	}
+	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		return arrangeDetail(e, parts, sh, size)
+	})
 }
 
 // certificate shows the stars and whether the certificate is still valid.
 // An expired certificate is said to be expired, in red, never shown as valid.
 func (s *productScreen) certificate() fyne.CanvasObject {
-	k, p := s.k, s.p
-	stars := coloured(starsText(p.Stars), colorGold, 40, false)
-	label := coloured(k.t("product.certificate", "Stars", p.Stars), colorInk, 28, true)
-	decision := caption(k.t("product.decision", "No", p.DecisionNo, "Date", formatDate(p.DecisionDate, k.lang)))
+	e, p := s.e, s.p
+	decision := caption(e.t("product.decision", "No", p.DecisionNo, "Date", formatDate(p.DecisionDate, e.lang)))
 	var validity fyne.CanvasObject
-	if p.CertificateValid(k.opt.Now()) {
-		validity = badge(k.t("product.valid_until", "Date", formatDate(p.ValidUntil, k.lang)), colorValid)
+	if p.CertificateValid(e.now()) {
+		validity = badge(e.t("product.valid_until", "Date", formatDate(p.ValidUntil, e.lang)), colorValid)
 	} else {
-		validity = badge(k.t("product.expired", "Date", formatDate(p.ValidUntil, k.lang)), colorExpired)
+		validity = badge(e.t("product.expired", "Date", formatDate(p.ValidUntil, e.lang)), colorExpired)
 	}
-	return container.NewVBox(container.NewHBox(stars, label), container.NewHBox(validity), decision)
+	return container.NewVBox(validity, decision)
 }
 
-// price is the product's price, in bold.
+// stars shows the OCOP rating, the stars over the words: in large text or a
+// narrow column nothing here may be wider than the column.
+func (s *productScreen) stars() fyne.CanvasObject {
+	stars := coloured(starsText(s.p.Stars), colorGold, 40, false)
+	return container.NewVBox(stars, subheading(s.e.t("product.certificate", "Stars", s.p.Stars)))
+}
+
+// price is the product's price range, large, in lacquer red.
 func (s *productScreen) price() fyne.CanvasObject {
-	k := s.k
-	price := body(k.priceText(s.p))
-	price.TextStyle.Bold = true
+	price := subheading(s.e.priceText(s.p))
 	price.Importance = widget.HighImportance
-	return container.New(newFactsLayout(), caption(k.t("product.price")), price)
+	return price
 }
 
 // facts lists producer and village.
 func (s *productScreen) facts() fyne.CanvasObject {
-	k, p := s.k, s.p
+	e, p := s.e, s.p
 	producer := p.Producer
-	if p.ProducerType != "" {
-		producer = fmt.Sprintf("%s (%s)", p.Producer, k.t("producer."+string(p.ProducerType)))
+	if id := "producer." + string(p.ProducerType); p.ProducerType != "" && !namesType(p.Producer, e.msg.T(data.VI, id)) {
+		producer = fmt.Sprintf("%s (%s)", p.Producer, e.t(id))
 	}
 	villageName := p.VillageID
-	if v, err := k.cat.Village(k.ctx, p.VillageID); err == nil {
-		villageName = v.Name.In(k.lang)
+	if v, err := e.cat.Village(e.ctx, p.VillageID); err == nil {
+		villageName = v.Name.In(e.lang)
 	}
 	village := newTouchButton(villageName, theme.NavigateNextIcon(), stylePlain, func() {
-		k.Open(Route{Screen: ScreenVillage, ID: p.VillageID})
+		e.open(Route{Screen: ScreenVillage, ID: p.VillageID})
 	})
 	return container.New(newFactsLayout(),
-		caption(k.t("product.producer")), body(producer),
-		caption(k.t("product.village")), container.NewHBox(village),
+		caption(e.t("product.producer")), body(producer),
+		caption(e.t("product.village")), fitLeft(village),
 	)
 }
 
 // codes are the product's QR codes: Buy when it has a shop page, Pay when
 // it takes bank transfers.
 func (s *productScreen) codes() []qrChoice {
-	k, p := s.k, s.p
+	e, p := s.e, s.p
 	var choices []qrChoice
 	if p.PurchaseURL != "" {
-		link, err := handoff.ProductLink(p, k.linkContext(p.ID))
+		link, err := handoff.ProductLink(p, e.links(p.ID))
 		choices = append(choices, qrChoice{kind: handoff.KindBuy, text: link, err: err, labelID: "qr.buy", scanID: "qr.scan_buy"})
 	}
 	if p.Bank != nil {
 		payload, err := handoff.ProductPayment(p)
 		choices = append(choices, qrChoice{kind: handoff.KindPay, text: payload, err: err, labelID: "qr.pay", scanID: "qr.scan_pay",
-			payee: k.t("qr.pay_to", "Name", p.Bank.Name, "Number", p.Bank.Number)})
+			payee: e.t("qr.pay_to", "Name", p.Bank.Name, "Number", p.Bank.Number)})
 	}
 	if len(choices) == 0 {
 		choices = append(choices, qrChoice{kind: handoff.KindBuy, err: errors.New("no purchase link"), labelID: "qr.buy", scanID: "qr.scan_buy"})
@@ -110,10 +115,20 @@ func (s *productScreen) codes() []qrChoice {
 	return choices
 }
 
-// badge is a short text on a coloured pill.
+// badge is a short text on a coloured band, white and bold, wrapping
+// between words when the column is narrow.
 func badge(text string, fill color.Color) fyne.CanvasObject {
 	bg := canvas.NewRectangle(fill)
 	bg.CornerRadius = 10
-	t := coloured(text, color.White, 22, true)
-	return container.NewStack(bg, container.NewPadded(t))
+	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNameForegroundOnPrimary, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText}})
+	t.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, t)
+}
+
+// namesType reports whether a producer's name already says what kind of
+// producer it is ("Công ty TNHH Gốm sứ …" is a company; saying so again in
+// brackets reads as a mistake), whatever the marks and case.
+func namesType(name, vietnameseType string) bool {
+	return vietnameseType != "" && strings.Contains(data.Fold(name), data.Fold(vietnameseType))
 }

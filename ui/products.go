@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -19,7 +20,7 @@ func defaultFilter() data.ProductFilter { return data.ProductFilter{} }
 // virtualised: it builds only the tiles on screen and loads products a page
 // at a time, so 20,000 products cost no more than 60.
 type productsScreen struct {
-	k     *Kiosk
+	e     *env
 	total int
 	pages map[int][]data.Product // page number → products, for the current filter
 	grid  *widget.GridWrap
@@ -38,32 +39,65 @@ type filterChip struct {
 
 const productsPageSize = 60
 
-// filterPanelWidth leaves four product tiles across a 1920-pixel screen.
-const filterPanelWidth = 440
+// filterPanelWidth leaves four product tiles across a 1920-pixel screen;
+// on a small screen the panel is narrower, for three.
+const (
+	filterPanelWidth      = 440
+	smallFilterPanelWidth = 330
+)
 
-func newProductsScreen(k *Kiosk) *productsScreen {
-	return &productsScreen{k: k, pages: map[int][]data.Product{}}
+func newProductsScreen(e *env) *productsScreen {
+	return &productsScreen{e: e, pages: map[int][]data.Product{}}
 }
 
 func (s *productsScreen) object() fyne.CanvasObject {
-	k := s.k
+	e := s.e
 	s.count = subheading("")
+	s.empty = container.NewCenter(subheading(e.t("products.none")))
+	s.panel = s.filterPanel()
+	panel := e.withDrag(s.panel, listAdapter{s.panel})
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		// Beside the grid in landscape; over it, a third of the height,
+		// in portrait.
+		panelW := float32(filterPanelWidth)
+		if sh == shapeSmall {
+			panelW = smallFilterPanelWidth
+		}
+		gridW := size.Width - panelW - 2*theme.Padding()
+		if sh.stacked() {
+			gridW = size.Width - 2*theme.Padding()
+		}
+		right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
+			container.NewStack(s.newGrid(gridTileWidth(gridW, minProductTile)), s.empty))
+		if sh.stacked() {
+			top := container.NewStack(fixedSize(fyne.NewSize(1, max(200, size.Height*0.3))), panel)
+			return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(right))
+		}
+		return container.NewBorder(nil, nil, container.NewStack(fixedWidth(panelW), panel), nil, container.NewPadded(right))
+	})
+}
+
+// newGrid makes the grid of products with tiles width wide.
+func (s *productsScreen) newGrid(width float32) fyne.CanvasObject {
+	e := s.e
+	offset := float32(0)
+	if s.grid != nil {
+		offset = s.grid.GetScrollOffset() // the same place, in the new columns
+	}
 	var grid fyne.CanvasObject
-	s.grid, grid = k.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
-		t := newProductTile(k)
+	s.grid, grid = e.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
+		t := newProductTile(e, width)
 		return t.object(), func(i int) {
 			if p, ok := s.product(i); ok {
 				t.bind(p)
 			}
 		}
 	})
-	s.empty = container.NewCenter(subheading(k.t("products.none")))
-	s.panel = s.filterPanel()
-	panel := container.NewStack(fixedWidth(filterPanelWidth), k.withDrag(s.panel, listAdapter{s.panel}))
-	right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
-		container.NewStack(grid, s.empty))
 	s.reload()
-	return container.NewBorder(nil, nil, panel, nil, right)
+	if offset > 0 {
+		s.grid.ScrollToOffset(offset)
+	}
+	return grid
 }
 
 // filterRow is one row of the filter panel: a title, or choices.
@@ -76,17 +110,17 @@ type filterRow struct {
 // clear them all. It is a virtualised list, since a national catalogue has
 // thousands of villages to choose from.
 func (s *productsScreen) filterPanel() *widget.List {
-	k := s.k
-	clearAll := &filterChip{label: k.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
+	e := s.e
+	clearAll := &filterChip{label: e.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
 		on: func(f data.ProductFilter) bool { return false }}
-	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: k.t("filter.group")}}
+	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: e.t("filter.group")}}
 	for g := data.Group(1); g <= 6; g++ {
 		group := g
-		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, k.t(fmt.Sprintf("group.%d", g))),
+		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, e.t(fmt.Sprintf("group.%d", g))),
 			set: func(f *data.ProductFilter) { f.Group = toggle(f.Group, group) },
 			on:  func(f data.ProductFilter) bool { return f.Group == group }}}})
 	}
-	rows = append(rows, filterRow{title: k.t("filter.stars")})
+	rows = append(rows, filterRow{title: e.t("filter.stars")})
 	var stars []*filterChip
 	for n := 3; n <= 5; n++ {
 		count := n
@@ -94,10 +128,10 @@ func (s *productsScreen) filterPanel() *widget.List {
 			set: func(f *data.ProductFilter) { f.Stars = toggle(f.Stars, count) },
 			on:  func(f data.ProductFilter) bool { return f.Stars == count }})
 	}
-	rows = append(rows, filterRow{chips: stars}, filterRow{title: k.t("filter.village")})
-	for _, v := range k.villages() {
+	rows = append(rows, filterRow{chips: stars}, filterRow{title: e.t("filter.village")})
+	for _, v := range e.villages() {
 		id := v.ID
-		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(k.lang),
+		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(e.lang),
 			set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
 			on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
 	}
@@ -105,11 +139,18 @@ func (s *productsScreen) filterPanel() *widget.List {
 	list := widget.NewList(func() int { return len(s.rows) },
 		func() fyne.CanvasObject { return container.NewStack() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
+	// Rows as high as their words: a title may take two lines in large
+	// text in the narrower panel.
+	titleSize := theme.Size(theme.SizeNameSubHeadingText)
+	line := fyne.MeasureText("Ág", titleSize, fyne.TextStyle{Bold: true}).Height
+	chipH := max(float32(minTouch), fyne.MeasureText("Ág", theme.TextSize(), fyne.TextStyle{Bold: true}).Height+24)
 	for i, r := range rows {
 		if r.title != "" {
-			list.SetItemHeight(i, 52)
+			w := fyne.MeasureText(r.title, titleSize, fyne.TextStyle{Bold: true}).Width
+			lines := int(w/(smallFilterPanelWidth-4*theme.Padding())) + 1
+			list.SetItemHeight(i, float32(lines)*line+2*theme.InnerPadding())
 		} else {
-			list.SetItemHeight(i, minTouch+4)
+			list.SetItemHeight(i, chipH+4)
 		}
 	}
 	return list
@@ -126,15 +167,15 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 	for _, c := range r.chips {
 		chip := c
 		style := styleChip
-		if chip.label == s.k.t("filter.clear") {
+		if chip.label == s.e.t("filter.clear") {
 			style = stylePrimary
 		}
 		b := newTouchButton(chip.label, nil, style, func() {
-			s.k.Touch()
-			chip.set(&s.k.filter)
+			s.e.touch()
+			chip.set(&s.e.session.filter)
 			s.reload()
 		})
-		b.setSelected(chip.on(s.k.filter))
+		b.setSelected(chip.on(s.e.session.filter))
 		line.Add(b)
 	}
 	cell.Objects = []fyne.CanvasObject{line}
@@ -142,9 +183,12 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 }
 
 // fixedWidth is an empty object that gives a column its width.
-func fixedWidth(w float32) fyne.CanvasObject {
+func fixedWidth(w float32) fyne.CanvasObject { return fixedSize(fyne.NewSize(w, 1)) }
+
+// fixedSize is an empty object that gives a part its size.
+func fixedSize(size fyne.Size) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(w, 1))
+	r.SetMinSize(size)
 	return r
 }
 
@@ -159,16 +203,16 @@ func toggle[T comparable](current, choice T) T {
 // reload counts the products that match the filter and redraws the grid
 // from the top.
 func (s *productsScreen) reload() {
-	k := s.k
+	e := s.e
 	clear(s.pages)
-	f := k.filter
+	f := e.session.filter
 	f.Limit = 1
-	page, err := k.cat.ListProducts(k.ctx, f)
+	page, err := e.cat.ListProducts(e.ctx, f)
 	if err != nil {
 		fyne.LogError("count products", err)
 	}
 	s.total = page.Total
-	s.count.SetText(k.n("products.count", s.total))
+	s.count.SetText(e.n("products.count", s.total))
 	if s.panel != nil {
 		s.panel.Refresh() // the chips show the new choices
 	}
@@ -177,8 +221,10 @@ func (s *productsScreen) reload() {
 	} else {
 		s.empty.Hide()
 	}
-	s.grid.Refresh()
-	s.grid.ScrollToTop()
+	if s.grid != nil {
+		s.grid.Refresh()
+		s.grid.ScrollToTop()
+	}
 }
 
 func (s *productsScreen) length() int { return s.total }
@@ -189,9 +235,9 @@ func (s *productsScreen) product(i int) (data.Product, bool) {
 	n := i / productsPageSize
 	page, ok := s.pages[n]
 	if !ok {
-		f := s.k.filter
+		f := s.e.session.filter
 		f.Offset, f.Limit = n*productsPageSize, productsPageSize
-		res, err := s.k.cat.ListProducts(s.k.ctx, f)
+		res, err := s.e.cat.ListProducts(s.e.ctx, f)
 		if err != nil {
 			fyne.LogError("list products", err)
 			return data.Product{}, false

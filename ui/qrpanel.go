@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -30,15 +32,10 @@ const (
 	minPxPerModule = 6
 )
 
-// context is what the kiosk's links share for one item.
-func (k *Kiosk) linkContext(itemID string) handoff.Context {
-	return handoff.Context{CentreID: k.centre.ID, ItemID: itemID, Lang: k.lang, AllowedHosts: k.opt.AllowedHosts}
-}
-
 // qrPanel shows one of a few codes at a time, large, with the exact address
 // printed under it so the visitor can check where it goes.
 type qrPanel struct {
-	k        *Kiosk
+	e        *env
 	itemKind data.Kind
 	itemID   string
 	choices  []qrChoice
@@ -47,12 +44,16 @@ type qrPanel struct {
 	instr    *widget.Label
 	check    *widget.Label
 	address  *widget.Label
+	tabRow   *fyne.Container
+	at       int     // the code on show
+	codeMax  float32 // the room for the code, in pixels
 	obj      fyne.CanvasObject
 }
 
-func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel {
-	p := &qrPanel{k: k, itemKind: kind, itemID: id, choices: choices}
-	k.shownQR = p
+func (e *env) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel {
+	p := &qrPanel{e: e, itemKind: kind, itemID: id, choices: choices, codeMax: qrPanelWidth}
+	e.qr = p
+	e.leaving(p.release)
 	p.code = canvas.NewImageFromImage(nil)
 	p.code.ScaleMode = canvas.ImageScalePixels // crisp modules, never smoothed
 	p.code.FillMode = canvas.ImageFillOriginal
@@ -65,9 +66,10 @@ func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPan
 	p.address.Wrapping = fyne.TextWrapBreak // addresses have no spaces to wrap at
 	p.address.Alignment = fyne.TextAlignCenter
 	tabs := container.NewGridWithColumns(max(1, len(choices)))
+	p.tabRow = tabs
 	for i, c := range choices {
 		i := i
-		b := newTouchButton(k.t(c.labelID), nil, styleChip, func() { k.Touch(); p.choose(i) })
+		b := newTouchButton(e.t(c.labelID), nil, styleChip, func() { e.touch(); p.choose(i) })
 		p.tabs = append(p.tabs, b)
 		tabs.Add(b)
 	}
@@ -84,16 +86,57 @@ func (k *Kiosk) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPan
 
 func (p *qrPanel) object() fyne.CanvasObject { return p.obj }
 
-// choose shows the i'th code.
+// release lets go of the code's image when the screen goes: Fyne keeps a
+// renderer a while after its screen has gone.
+func (p *qrPanel) release() {
+	p.code.Image = nil
+	p.code.Hide()
+}
+
+// setWidth fits the panel to a column width: the tabs side by side where
+// their words fit, else one under another.
+func (p *qrPanel) setWidth(width float32) {
+	var need float32
+	for _, t := range p.tabs {
+		need = max(need, t.MinSize().Width)
+	}
+	cols := len(p.tabs)
+	if need*float32(cols)+theme.Padding()*float32(cols+3) > width {
+		cols = 1
+	}
+	p.tabRow.Layout = layout.NewGridLayoutWithColumns(max(1, cols))
+	p.tabRow.Refresh()
+}
+
+// setCodeSize gives the code a different room (a smaller screen), and
+// draws it again.
+func (p *qrPanel) setCodeSize(px float32) {
+	if px == p.codeMax || len(p.choices) == 0 {
+		return
+	}
+	p.codeMax = px
+	p.render(p.at)
+}
+
+// choose shows the i'th code, because the visitor chose it.
 func (p *qrPanel) choose(i int) {
-	k := p.k
+	if p.render(i) {
+		c := p.choices[i]
+		p.e.record(data.Event{Kind: data.EventQR, QRKind: string(c.kind), ItemKind: p.itemKind, ItemID: p.itemID})
+	}
+}
+
+// render draws the i'th code and its words; false when there is no code.
+func (p *qrPanel) render(i int) bool {
+	e := p.e
+	p.at = i
 	c := p.choices[i]
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
 	}
 	p.code.Image = nil
 	if c.err == nil {
-		img, side, err := qrImage(c.text)
+		img, side, err := qrImage(c.text, p.codeMax)
 		if err == nil {
 			p.code.Image = img
 			p.code.SetMinSize(fyne.NewSquareSize(float32(side)))
@@ -108,23 +151,26 @@ func (p *qrPanel) choose(i int) {
 	p.code.Refresh()
 	if c.err != nil {
 		fyne.LogError("QR code "+string(c.kind), c.err)
-		p.instr.SetText(k.t("qr.unavailable"))
+		p.instr.SetText(e.t("qr.unavailable"))
 		p.check.SetText("")
 		p.address.SetText("")
-		return
+		return false
 	}
-	p.instr.SetText(k.t(c.scanID))
-	k.record(data.Event{Kind: data.EventQR, QRKind: string(c.kind), ItemKind: p.itemKind, ItemID: p.itemID})
+	p.instr.SetText(e.t(c.scanID))
 	if c.payee != "" {
+		// A name breaks between words; an address, having no spaces, anywhere.
+		p.address.Wrapping = fyne.TextWrapWord
 		p.check.SetText("")
 		p.address.SetText(c.payee)
-		return
+		return true
 	}
-	p.check.SetText(k.t("qr.check_url"))
+	p.address.Wrapping = fyne.TextWrapBreak
+	p.check.SetText(e.t("qr.check_url"))
 	p.address.SetText(c.text)
+	return true
 }
 
-// qrImage draws a code as large as the panel allows, in whole pixels per module.
-func qrImage(text string) (image.Image, int, error) {
-	return handoff.ImageToFit(text, qrPanelWidth, minPxPerModule)
+// qrImage draws a code as large as room allows, in whole pixels per module.
+func qrImage(text string, room float32) (image.Image, int, error) {
+	return handoff.ImageToFit(text, int(room), minPxPerModule)
 }

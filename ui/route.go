@@ -11,7 +11,7 @@ type Route struct {
 	ID     string // the item's id; the query text for the search screen
 }
 
-// The kiosk's screens.
+// The kiosk's screens (see screenSpecs).
 const (
 	ScreenHome     = "home"
 	ScreenProducts = "products"
@@ -28,19 +28,20 @@ const (
 // "search:bat trang", as the screenshot command takes it.
 func ParseRoute(spec string) (Route, error) {
 	name, id, hasID := strings.Cut(spec, ":")
-	switch name {
-	case ScreenHome, ScreenProducts, ScreenVillages, ScreenTours, ScreenAttract:
+	if name == ScreenAttract {
 		if hasID {
 			return Route{}, fmt.Errorf("screen %q takes no id", name)
 		}
 		return Route{Screen: name}, nil
-	case ScreenProduct, ScreenVillage, ScreenTour:
-		if id == "" {
-			return Route{}, fmt.Errorf("screen %q needs an id, as in %s:ID", name, name)
-		}
-		return Route{Screen: name, ID: id}, nil
-	case ScreenSearch:
-		return Route{Screen: name, ID: id}, nil
 	}
-	return Route{}, fmt.Errorf("unknown screen %q; expected home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT or attract", spec)
+	s, ok := specFor(name)
+	switch {
+	case !ok:
+		return Route{}, fmt.Errorf("unknown screen %q; expected home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT or attract", spec)
+	case hasID && !s.takesID:
+		return Route{}, fmt.Errorf("screen %q takes no id", name)
+	case s.needsID && id == "":
+		return Route{}, fmt.Errorf("screen %q needs an id, as in %s:ID", name, name)
+	}
+	return Route{Screen: name, ID: id}, nil
 }

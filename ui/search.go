@@ -24,9 +24,9 @@ const searchPage = 20
 // searchScreen has the query and the visitor's own keyboard on one side and
 // every result, in a virtualised list, on the other (one above the other
 // on a portrait screen). The query is the kiosk's one search text
-// (k.searchText): the home screen's box shows the same.
+// (the session's searchText): the home screen's box shows the same.
 type searchScreen struct {
-	k      *Kiosk
+	e      *env
 	editor *input.Editor
 	field  *canvas.Text
 	count  *widget.Label
@@ -43,27 +43,27 @@ type searchScreen struct {
 	rows  map[fyne.CanvasObject]*resultRow // the list's rows by their cards
 }
 
-func newSearchScreen(k *Kiosk) *searchScreen { return &searchScreen{k: k} }
+func newSearchScreen(e *env) *searchScreen { return &searchScreen{e: e} }
 
 func (s *searchScreen) object() fyne.CanvasObject {
-	k := s.k
+	e := s.e
 	s.editor = input.NewEditor(nil, maxSearchRunes)
-	s.editor.SetText(k.searchText)
+	s.editor.SetText(e.session.searchText)
 	s.field = coloured("", colorInk, 40, true)
 	fieldBg := canvas.NewRectangle(colorCard)
 	fieldBg.CornerRadius = 14
 	fieldBg.StrokeColor, fieldBg.StrokeWidth = colorLacquer, 3
 	field := container.NewStack(fieldBg, container.NewPadded(container.NewBorder(nil, nil,
 		icon(theme.SearchIcon(), 44), nil, s.field)))
-	s.kb = newSearchKeyboard(k, s.editor, s.update)
+	s.kb = newSearchKeyboard(e, s.editor, s.update)
 	s.candidates = container.NewHBox()
-	top := container.NewVBox(field, caption(k.t("search.hint")), s.candidates)
+	top := container.NewVBox(field, caption(e.t("search.hint")), s.candidates)
 	keys := container.NewBorder(top, nil, nil, nil, s.kb.object())
 
 	s.count = subheading("")
 	s.list = widget.NewList(func() int { return s.total }, s.newRow, s.bindRow)
 	s.idle = container.NewVBox()
-	list := k.withDrag(s.list, listAdapter{s.list})
+	list := e.withDrag(s.list, listAdapter{s.list})
 	s.results = container.NewStack(list, s.idle)
 	right := container.NewBorder(s.count, nil, nil, nil, s.results)
 	s.update()
@@ -73,8 +73,8 @@ func (s *searchScreen) object() fyne.CanvasObject {
 
 // update shows the text and searches for it.
 func (s *searchScreen) update() {
-	k := s.k
-	k.searchText = s.editor.Text()
+	e := s.e
+	e.session.searchText = s.editor.Text()
 	s.field.Text = s.editor.Text() + "|"
 	s.field.Refresh()
 	query := strings.TrimSpace(s.editor.Query())
@@ -87,14 +87,14 @@ func (s *searchScreen) update() {
 			s.search(strings.TrimSpace(s.editor.Raw()))
 		}
 	}
-	k.noteSearch(s.query, s.total)
+	e.noteSearch(s.query, s.total)
 	switch {
 	case query == "":
 		s.count.SetText("")
 	case s.total == 0:
-		s.count.SetText(k.t("search.none", "Query", query))
+		s.count.SetText(e.t("search.none", "Query", query))
 	default:
-		s.count.SetText(k.n("search.results", s.total))
+		s.count.SetText(e.n("search.results", s.total))
 	}
 	s.showIdle(query == "" || s.total == 0)
 	s.showCandidates()
@@ -103,8 +103,8 @@ func (s *searchScreen) update() {
 }
 
 func (s *searchScreen) search(query string) {
-	k := s.k
-	res, err := k.cat.Find(k.ctx, data.SearchQuery{Text: query, Lang: k.lang, Limit: searchPage})
+	e := s.e
+	res, err := e.cat.Find(e.ctx, data.SearchQuery{Text: query, Lang: e.lang, Limit: searchPage})
 	if err != nil {
 		fyne.LogError("search", err)
 	}
@@ -114,8 +114,8 @@ func (s *searchScreen) search(query string) {
 // hit returns result i, reading the next page when the list reaches it.
 func (s *searchScreen) hit(i int) (data.SearchHit, bool) {
 	for i >= len(s.hits) && len(s.hits) < s.total {
-		k := s.k
-		res, err := k.cat.Find(k.ctx, data.SearchQuery{Text: s.query, Lang: k.lang, Offset: len(s.hits), Limit: searchPage})
+		e := s.e
+		res, err := e.cat.Find(e.ctx, data.SearchQuery{Text: s.query, Lang: e.lang, Offset: len(s.hits), Limit: searchPage})
 		if err != nil || len(res.Hits) == 0 {
 			fyne.LogError("search page", err)
 			return data.SearchHit{}, false
@@ -142,12 +142,12 @@ var searchExamples = map[data.Lang][]string{
 func (s *searchScreen) showIdle(on bool) {
 	s.idle.Objects = nil
 	if on {
-		k := s.k
-		s.idle.Add(body(k.t("search.try")))
+		e := s.e
+		s.idle.Add(body(e.t("search.try")))
 		row := container.NewGridWithColumns(2)
-		for _, ex := range searchExamples[k.lang] {
+		for _, ex := range searchExamples[e.lang] {
 			row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
-				k.Touch()
+				e.touch()
 				s.editor.SetText(ex)
 				s.update()
 			}))
@@ -163,10 +163,10 @@ func (s *searchScreen) showIdle(on bool) {
 // characters, as an input method does.
 func (s *searchScreen) showCandidates() {
 	s.candidates.Objects = nil
-	if s.k.lang == data.ZH {
+	if s.e.lang == data.ZH {
 		for _, h := range s.hits[:min(4, len(s.hits))] {
 			route := Route{Screen: string(h.Kind), ID: h.ID}
-			b := newTouchButton(fitText(h.Name.In(data.ZH), 24, false, 220), nil, stylePlain, func() { s.k.Open(route) })
+			b := newTouchButton(fitText(h.Name.In(data.ZH), 24, false, 220), nil, stylePlain, func() { s.e.open(route) })
 			b.textSize = 24
 			s.candidates.Add(b)
 		}
@@ -185,13 +185,13 @@ type resultRow struct {
 var resultPhotoSize = fyne.NewSize(120, 90)
 
 func (s *searchScreen) newRow() fyne.CanvasObject {
-	r := &resultRow{photo: newPhotoView(s.k.photos, media.Thumb, resultPhotoSize),
+	r := &resultRow{photo: newPhotoView(s.e.photos, media.Thumb, resultPhotoSize),
 		kind: coloured("", colorLacquer, 20, true), name: widget.NewLabel("")}
 	r.name.TextStyle.Bold = true
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	card := newTapCard(container.NewBorder(nil, nil, r.photo, nil, container.NewVBox(r.kind, r.name)), func() {
 		if r.route.ID != "" {
-			s.k.Open(r.route)
+			s.e.open(r.route)
 		}
 	})
 	if s.rows == nil {
@@ -207,12 +207,12 @@ func (s *searchScreen) bindRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if r == nil || !ok {
 		return
 	}
-	k := s.k
+	e := s.e
 	r.route = Route{Screen: string(h.Kind), ID: h.ID}
 	r.photo.show(h.Image)
-	r.kind.Text, r.kind.Color = k.t("kind."+string(h.Kind)), kindColor(h.Kind)
+	r.kind.Text, r.kind.Color = e.t("kind."+string(h.Kind)), kindColor(h.Kind)
 	r.kind.Refresh()
-	r.name.SetText(h.Name.In(k.lang))
+	r.name.SetText(h.Name.In(e.lang))
 }
 
 func kindColor(kind data.Kind) color.Color {

@@ -51,7 +51,7 @@ func TestQueryTableTypedOnTheKeys(t *testing.T) {
 		test.Tap(first)
 		if got := k.Current(); got.ID != q.Expect {
 			t.Logf("line %d (%s %s %q, typed %q): the first result opened %v, expected %s (%s)",
-				q.Line, q.Lang, q.Method, q.Keys, k.searchText, got, q.Expect, q.Why)
+				q.Line, q.Lang, q.Method, q.Keys, k.session.searchText, got, q.Expect, q.Why)
 			missed++
 		}
 	}
@@ -125,8 +125,8 @@ func TestHomeBoxAndSearchShareTheQuery(t *testing.T) {
 		t.Fatalf("the home box did not carry the query: %v %q", k.Current(), texts(k))
 	}
 	test.Tap(button(t, k, "x"))
-	if k.searchText != "batx" {
-		t.Errorf("typed on: %q", k.searchText)
+	if k.session.searchText != "batx" {
+		t.Errorf("typed on: %q", k.session.searchText)
 	}
 }
 

@@ -108,8 +108,8 @@ func soakAction(t *testing.T, k *Kiosk, w fyne.Window, clock *fakeClock, rng *ra
 		k.CheckIdle()
 	case 11: // a product page's other QR code, if it has one
 		k.Open(Route{Screen: ScreenProduct, ID: products[rng.IntN(len(products))].ID})
-		if k.shownQR != nil && len(k.shownQR.tabs) > 1 {
-			test.Tap(k.shownQR.tabs[1])
+		if k.shownEnv.qr != nil && len(k.shownEnv.qr.tabs) > 1 {
+			test.Tap(k.shownEnv.qr.tabs[1])
 		}
 	}
 	k.CheckIdle()

@@ -351,11 +351,11 @@ func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 // reloadContent shows freshly imported content on the visitor screens,
 // starting from Home, without leaving staff mode.
 func (k *Kiosk) reloadContent() {
-	k.villageCache, k.villageNameCache = nil, nil
+	k.places = newVillageIndex(k.ctx, k.cat)
 	k.centre, _ = k.cat.PackCentre(k.ctx)
 	k.history = []Route{{Screen: ScreenHome}}
-	clear(k.scrollKeep)
-	k.shownScroll = nil
+	clear(k.session.scroll)
+	k.shownEnv = nil
 	k.show()
 }
 

@@ -152,7 +152,7 @@ func (v *settingsView) edit(start string, done func(string)) {
 	update := func() { field.Text = text + "|"; field.Refresh() }
 	var sheet fyne.CanvasObject
 	closeSheet := func() { v.p.body.Remove(sheet) }
-	kb := &onScreenKeyboard{k: k, extra: ".-_*", shift: true,
+	kb := &onScreenKeyboard{touch: k.Touch, t: k.t, extra: ".-_*", shift: true,
 		onRune:   func(r rune) { text += string(r); update() },
 		onDelete: func() { text = trimLastRune(text); update() },
 		onClear:  func() { text = ""; update() }}

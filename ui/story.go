@@ -32,34 +32,34 @@ var (
 
 // newStory lays out a story's blocks, a page at a time when it is long;
 // photos maps the pack paths the story names to the stored photos.
-func newStory(k *Kiosk, markdown string, photos []data.Image) fyne.CanvasObject {
+func newStory(e *env, markdown string, photos []data.Image) fyne.CanvasObject {
 	bySource := map[string]data.Image{}
 	for _, p := range photos {
 		bySource[p.Source] = p
 	}
 	pages := storyPages(markdown)
 	if len(pages) == 1 {
-		return storyPage(k, pages[0], bySource)
+		return storyPage(e, pages[0], bySource)
 	}
-	return newStoryPager(k, pages, bySource).object()
+	return newStoryPager(e, pages, bySource).object()
 }
 
 // storyPage lays out one page of blocks.
-func storyPage(k *Kiosk, blocks []string, photos map[string]data.Image) fyne.CanvasObject {
+func storyPage(e *env, blocks []string, photos map[string]data.Image) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, block := range blocks {
-		box.Add(storyBlock(k, block, photos))
+		box.Add(storyBlock(e, block, photos))
 	}
 	return box
 }
 
-func storyBlock(k *Kiosk, block string, photos map[string]data.Image) fyne.CanvasObject {
+func storyBlock(e *env, block string, photos map[string]data.Image) fyne.CanvasObject {
 	if m := storyImageLine.FindStringSubmatch(block); m != nil {
 		photo, ok := photos[strings.TrimPrefix(m[2], "./")]
 		if !ok {
 			return storyCaption(plainInline(m[1])) // not in the pack: its caption only, nothing fetched
 		}
-		v := newPhotoView(k.photos, media.Display, fyne.NewSize(900, 560))
+		v := newPhotoView(e.photos, media.Display, fyne.NewSize(640, 400)) // fits the story column of every screen shape
 		v.setFill(canvas.ImageFillContain)
 		v.show(photo)
 		c := storyCaption(plainInline(m[1]))

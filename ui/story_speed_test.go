@@ -60,7 +60,7 @@ func longStories() map[string]string {
 // driver (which costs some 100 ms for the window whatever it shows): what
 // opening a village costs for its story.
 func renderStory(k *Kiosk, story string, paint bool) {
-	w := test.NewWindow(container.NewVScroll(newStory(k, story, nil)))
+	w := test.NewWindow(container.NewVScroll(newStory(k.newEnv(Route{Screen: ScreenVillage}), story, nil)))
 	defer w.Close()
 	w.Resize(fyne.NewSize(900, 1000))
 	if paint {

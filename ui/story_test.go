@@ -99,7 +99,7 @@ func TestStoryShowsNothingHostile(t *testing.T) {
 	k, _, _ := newTestKiosk(t)
 	for name, md := range hostileStories {
 		t.Run(name, func(t *testing.T) {
-			story := newStory(k, md, nil)
+			story := newStory(k.newEnv(k.Current()), md, nil)
 			text := storyTexts(t, story)
 			for _, bad := range []string{"<script", "<SCRIPT", "<img", "<iframe", "<div", "<style", "<!--", "javascript:", "onerror"} {
 				if strings.Contains(text, bad) {
@@ -138,7 +138,7 @@ func TestStoryKeepsWhatIsFine(t *testing.T) {
 	for _, s := range hostileStories {
 		md.WriteString(s + "\n\n")
 	}
-	story := newStory(k, md.String(), v.StoryImages)
+	story := newStory(k.newEnv(k.Current()), md.String(), v.StoryImages)
 	text := storyTexts(t, story)
 	for _, want := range []string{"Làng gốm", "men lam", "men rạn", "xem", "Lò nung cổ", "một", "hai"} {
 		if !strings.Contains(text, want) {

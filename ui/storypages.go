@@ -87,7 +87,7 @@ func nthIndex(s string, c byte, n int) int {
 
 // storyPager shows one page of a long story with buttons to the others.
 type storyPager struct {
-	k      *Kiosk
+	e      *env
 	pages  [][]string
 	photos map[string]data.Image
 	page   int
@@ -95,23 +95,23 @@ type storyPager struct {
 	label  *widget.Label
 }
 
-func newStoryPager(k *Kiosk, pages [][]string, photos map[string]data.Image) *storyPager {
-	return &storyPager{k: k, pages: pages, photos: photos}
+func newStoryPager(e *env, pages [][]string, photos map[string]data.Image) *storyPager {
+	return &storyPager{e: e, pages: pages, photos: photos}
 }
 
 func (p *storyPager) object() fyne.CanvasObject {
 	p.body = container.NewStack()
 	p.label = widget.NewLabel("")
 	p.label.Alignment = fyne.TextAlignCenter
-	prev := newTouchButton(p.k.t("story.previous"), nil, stylePlain, p.onPrevious)
-	next := newTouchButton(p.k.t("story.next"), nil, stylePrimary, p.onNext)
+	prev := newTouchButton(p.e.t("story.previous"), nil, stylePlain, p.onPrevious)
+	next := newTouchButton(p.e.t("story.next"), nil, stylePrimary, p.onNext)
 	bar := container.NewBorder(nil, nil, prev, next, p.label)
 	p.show(0)
 	return container.NewVBox(p.body, bar)
 }
 
-func (p *storyPager) onPrevious() { p.k.Touch(); p.turn(-1) }
-func (p *storyPager) onNext()     { p.k.Touch(); p.turn(1) }
+func (p *storyPager) onPrevious() { p.e.touch(); p.turn(-1) }
+func (p *storyPager) onNext()     { p.e.touch(); p.turn(1) }
 
 // turn shows the page step away, and the top of the screen: a visitor who
 // turns a page reads on from its first line.
@@ -121,14 +121,14 @@ func (p *storyPager) turn(step int) {
 		return
 	}
 	p.show(n)
-	if s := p.k.shownScroll; s != nil {
-		s.ScrollToOffset(fyne.NewPos(0, 0))
+	if s := p.e.mainScroll; s != nil {
+		s.scrollTo(0)
 	}
 }
 
 func (p *storyPager) show(n int) {
 	p.page = n
-	p.body.Objects = []fyne.CanvasObject{storyPage(p.k, p.pages[n], p.photos)}
+	p.body.Objects = []fyne.CanvasObject{storyPage(p.e, p.pages[n], p.photos)}
 	p.body.Refresh()
-	p.label.SetText(p.k.t("story.page", "Page", strconv.Itoa(n+1), "Pages", strconv.Itoa(len(p.pages))))
+	p.label.SetText(p.e.t("story.page", "Page", strconv.Itoa(n+1), "Pages", strconv.Itoa(len(p.pages))))
 }

@@ -57,7 +57,7 @@ func oneLine(s string, bold bool) *widget.Label {
 // coloured is a short text in a colour (a badge, a warning).
 func coloured(s string, c color.Color, size float32, bold bool) *canvas.Text {
 	t := canvas.NewText(s, c)
-	t.TextSize = size
+	t.TextSize = size * textScale
 	t.TextStyle.Bold = bold
 	return t
 }

@@ -5,30 +5,44 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"ocopkiosk/data"
 )
 
 // Colours of the kiosk: warm paper, lacquer red and gold, as in the
-// showrooms' craft.
+// showrooms' craft. They are set from a palette (access.go): the normal one,
+// or the high-contrast one a visitor chooses with "Aa".
 var (
-	colorPaper     = color.NRGBA{R: 0xfb, G: 0xf6, B: 0xee, A: 0xff}
-	colorCard      = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	colorInk       = color.NRGBA{R: 0x2b, G: 0x21, B: 0x1c, A: 0xff}
-	colorMutedInk  = color.NRGBA{R: 0x6b, G: 0x5b, B: 0x50, A: 0xff}
-	colorLacquer   = color.NRGBA{R: 0x9e, G: 0x1b, B: 0x1b, A: 0xff}
-	colorGold      = color.NRGBA{R: 0xc8, G: 0x8a, B: 0x12, A: 0xff}
-	colorLine      = color.NRGBA{R: 0xe6, G: 0xdc, B: 0xcf, A: 0xff}
-	colorValid     = color.NRGBA{R: 0x1e, G: 0x6e, B: 0x3a, A: 0xff}
-	colorExpired   = color.NRGBA{R: 0xb0, G: 0x1e, B: 0x1e, A: 0xff}
-	colorShade     = color.NRGBA{R: 0x1a, G: 0x12, B: 0x0e, A: 0xb0}
-	colorBarBottom = color.NRGBA{R: 0x7a, G: 0x12, B: 0x12, A: 0xff}
+	colorPaper     color.NRGBA
+	colorCard      color.NRGBA
+	colorInk       color.NRGBA
+	colorMutedInk  color.NRGBA
+	colorLacquer   color.NRGBA
+	colorGold      color.NRGBA
+	colorLine      color.NRGBA
+	colorValid     color.NRGBA
+	colorExpired   color.NRGBA
+	colorShade     color.NRGBA
+	colorBarBottom color.NRGBA
 )
+
+func init() { applyAccess(false) }
 
 // kioskTheme wraps Fyne's light theme with sizes for fingers and for reading
 // at a metre, and the kiosk's colours.
-type kioskTheme struct{}
+// Its fields make each choice a distinct value, so that Fyne sees a change.
+type kioskTheme struct {
+	large bool      // large text and high contrast
+	lang  data.Lang // the bold font's language (cjkfont.go)
+}
 
-// Theme returns the kiosk's theme.
-func Theme() fyne.Theme { return kioskTheme{} }
+// Theme returns the kiosk's theme as the visitor last chose it.
+func Theme() fyne.Theme { return kioskTheme{large: textScale > 1, lang: currentFontLang()} }
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
 
 func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	switch n {
@@ -46,6 +60,8 @@ func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 		// Nothing on a kiosk is disabled; low-importance text is secondary
 		// text, and must stay readable at a metre.
 		return colorMutedInk
+	case theme.ColorNameForegroundOnPrimary, theme.ColorNameForegroundOnSuccess, theme.ColorNameForegroundOnError:
+		return color.White
 	case theme.ColorNameSuccess:
 		return colorValid
 	case theme.ColorNameError:
@@ -53,18 +69,27 @@ func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 	case theme.ColorNameSeparator:
 		return colorLine
 	case theme.ColorNameHover:
-		return color.NRGBA{R: 0x9e, G: 0x1b, B: 0x1b, A: 0x14}
+		return withAlpha(colorLacquer, 0x14)
 	case theme.ColorNamePressed:
-		return color.NRGBA{R: 0x9e, G: 0x1b, B: 0x1b, A: 0x30}
+		return withAlpha(colorLacquer, 0x30)
 	case theme.ColorNameScrollBar:
-		return color.NRGBA{R: 0x6b, G: 0x5b, B: 0x50, A: 0x99}
+		return withAlpha(colorMutedInk, 0x99)
 	case theme.ColorNameShadow:
 		return color.NRGBA{A: 0x30}
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
 
-func (kioskTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+// Font is Fyne's, but for bold text in Korean, Chinese or Japanese the
+// Noto Sans CJK Bold face of the visitor's language (cjkfont.go).
+func (kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold && !s.Italic && !s.Monospace && !s.Symbol {
+		if f := boldFont(); f != nil {
+			return f
+		}
+	}
+	return theme.DefaultTheme().Font(s)
+}
 
 func (kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
@@ -73,13 +98,13 @@ func (kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Defaul
 func (kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText:
-		return 22
+		return 22 * textScale
 	case theme.SizeNameHeadingText:
-		return 40
+		return 40 * textScale
 	case theme.SizeNameSubHeadingText:
-		return 28
+		return 28 * textScale
 	case theme.SizeNameCaptionText:
-		return 18
+		return 18 * textScale
 	case theme.SizeNamePadding:
 		return 8
 	case theme.SizeNameInnerPadding:

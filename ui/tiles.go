@@ -11,17 +11,23 @@ import (
 	"ocopkiosk/data/media"
 )
 
-// Tile sizes: four product tiles across the products grid at 1080p.
-var (
-	productTileSize  = fyne.NewSize(352, 404)
-	productPhotoSize = fyne.NewSize(328, 232)
+// Cards are as wide as the room allows: a grid takes as many columns of at
+// least the minimum width as fit, and shares the rest between them, so no
+// grid leaves a gap at its right.
+const (
+	minProductTile = 300 // four across the products grid at 1080p, three in portrait
+	minVillageTile = 480
+	minTourTile    = 760
+	gridGap        = 8 // Fyne's padding between grid cells
+	scrollbarRoom  = 16
 )
 
 // productTile is a product's card in grids and rows: photo, name, stars and
 // price. A virtualised grid rebinds one tile to many products in turn.
 type productTile struct {
-	k     *Kiosk
+	e     *env
 	id    string
+	width float32 // of the texts
 	photo *photoView
 	name  *canvas.Text
 	stars *canvas.Text
@@ -29,16 +35,22 @@ type productTile struct {
 	card  *tapCard
 }
 
-func newProductTile(k *Kiosk) *productTile {
-	t := &productTile{k: k}
-	t.photo = newPhotoView(k.photos, media.Thumb, productPhotoSize)
-	t.name = coloured("", colorInk, theme.TextSize(), true)
+// newProductTile makes a tile width wide; its height follows from the
+// photo and the text sizes.
+func newProductTile(e *env, width float32) *productTile {
+	t := &productTile{e: e}
+	inner := width - 2*cardPad
+	t.width = inner - 2*theme.Padding()
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(inner, float32(int(inner*0.7))))
+	t.name = coloured("", colorInk, theme.TextSize()/textScale, true)
 	t.stars = coloured("", colorGold, 26, false)
-	t.price = coloured("", colorLacquer, theme.TextSize(), false)
-	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.stars), container.NewPadded(t.price))
+	t.price = coloured("", colorLacquer, theme.TextSize()/textScale, false)
+	// The price has room under it, so it never sits on the card's edge.
+	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.stars),
+		container.NewPadded(t.price), canvasSpacer(2))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
-			k.Open(Route{Screen: ScreenProduct, ID: t.id})
+			e.open(Route{Screen: ScreenProduct, ID: t.id})
 		}
 	})
 	return t
@@ -52,22 +64,26 @@ func (t *productTile) bind(p data.Product) {
 	} else {
 		t.photo.show(data.Image{})
 	}
-	width := productPhotoSize.Width - 2*theme.Padding()
-	t.name.Text = fitText(p.Name.In(t.k.lang), t.name.TextSize, true, width)
+	t.name.Text = fitText(p.Name.In(t.e.lang), t.name.TextSize, true, t.width)
 	t.name.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.Text = fitText(t.k.priceText(p), t.price.TextSize, false, width)
+	t.price.Text = fitText(t.e.priceText(p), t.price.TextSize, false, t.width)
 	t.price.Refresh()
 }
 
 func (t *productTile) object() fyne.CanvasObject { return t.card }
 
-// productRow lays products out as tiles in a wrapping grid (a few, not thousands).
-func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
-	grid := container.NewGridWrap(productTileSize)
-	for _, p := range ps {
-		t := newProductTile(k)
+// productRow lays a few products out as tiles across width, as many as fit
+// in rows lines (the rest are left out: a row is a sample, the grid has all).
+func (e *env) productRow(ps []data.Product, width float32, rows int) fyne.CanvasObject {
+	cols, tileW := columns(width, minProductTile*tileScale(), gridGap)
+	grid := container.NewGridWithColumns(cols)
+	for i, p := range ps {
+		if i == cols*rows {
+			break
+		}
+		t := newProductTile(e, tileW)
 		t.bind(p)
 		grid.Add(t.object())
 	}
@@ -76,8 +92,9 @@ func (k *Kiosk) productRow(ps []data.Product) fyne.CanvasObject {
 
 // tileGrid is a virtualised, drag-scrolled grid of cards: only the cards on
 // screen exist, each rebound to another item as the grid scrolls. newTile
-// makes a card and the function that shows item i on it.
-func (k *Kiosk) tileGrid(length func() int, newTile func() (fyne.CanvasObject, func(i int))) (*widget.GridWrap, fyne.CanvasObject) {
+// makes a card and the function that shows item i on it. It is the
+// screen's main scroll.
+func (e *env) tileGrid(length func() int, newTile func() (fyne.CanvasObject, func(i int))) (*widget.GridWrap, fyne.CanvasObject) {
 	binds := map[fyne.CanvasObject]func(int){}
 	grid := widget.NewGridWrap(length, func() fyne.CanvasObject {
 		card, bind := newTile()
@@ -88,32 +105,14 @@ func (k *Kiosk) tileGrid(length func() int, newTile func() (fyne.CanvasObject, f
 			bind(i)
 		}
 	})
-	return grid, k.withDrag(grid, gridAdapter{grid})
+	e.mainScroll = gridAdapter{grid}
+	return grid, e.withDrag(grid, gridAdapter{grid})
 }
 
-// villages lists the villages (without stories), read once: the catalogue
-// changes only by a whole import (see reloadContent), and a national one has
-// thousands, too many to read for every screen.
-func (k *Kiosk) villages() []data.Village {
-	if k.villageCache == nil {
-		vs, err := k.cat.Villages(k.ctx)
-		if err != nil {
-			fyne.LogError("list villages", err)
-			return nil
-		}
-		k.villageCache = vs
-		k.villageNameCache = make(map[string]data.Text, len(vs))
-		for _, v := range vs {
-			k.villageNameCache[v.ID] = v.Name
-		}
-	}
-	return k.villageCache
-}
-
-// villageNames maps village ids to names, for tiles and captions.
-func (k *Kiosk) villageNames() map[string]data.Text {
-	k.villages()
-	return k.villageNameCache
+// gridTileWidth is the width of each card in a grid width wide.
+func gridTileWidth(width, minWidth float32) float32 {
+	_, w := columns(width-scrollbarRoom, minWidth*tileScale(), gridGap)
+	return float32(int(w))
 }
 
 // sectionTitle is a heading over a part of a screen.
@@ -130,3 +129,7 @@ func icon(res fyne.Resource, size float32) fyne.CanvasObject {
 	img.SetMinSize(fyne.NewSquareSize(size))
 	return img
 }
+
+// tileScale widens cards in large text, so that a price or a name has the
+// room for its larger letters (fewer columns rather than cut values).
+func tileScale() float32 { return textScale }

@@ -62,6 +62,7 @@ type dragLayer struct {
 	target     offsetScroller
 	onActivity func()
 	animate    func(frame func() bool)
+	motion     *motion // told while the content glides
 
 	mu       sync.Mutex
 	speed    float32 // px/s, positive when content moves up (finger moves up)
@@ -110,6 +111,7 @@ func (d *dragLayer) DragEnd() {
 	stop := make(chan struct{})
 	d.fling = stop
 	d.mu.Unlock()
+	d.motion.started(d)
 	d.animate(d.glide(speed, stop))
 }
 
@@ -123,12 +125,17 @@ func (d *dragLayer) glide(speed float32, stop chan struct{}) func() bool {
 		default:
 		}
 		if math.Abs(float64(speed)) < minFlingSpeed {
+			d.motion.ended(d)
 			return false
 		}
 		before := d.target.scrollOffset()
 		d.target.scrollTo(before + speed*float32(frameInterval.Seconds()))
 		speed *= frictionPerFrame
-		return d.target.scrollOffset() != before
+		if d.target.scrollOffset() == before {
+			d.motion.ended(d)
+			return false
+		}
+		return true
 	}
 }
 
@@ -162,21 +169,72 @@ func (d *dragLayer) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // touchScroll wraps content in a vertical scroll that a finger can drag.
-func (k *Kiosk) touchScroll(content fyne.CanvasObject) *container.Scroll {
+// The first one a screen makes is its main scroll, whose position Back and
+// a language switch come back to.
+func (e *env) touchScroll(content fyne.CanvasObject) *container.Scroll {
 	s := container.NewVScroll(content)
-	if k.shownScroll == nil {
-		k.shownScroll = s // the screen's main scroll, whose position is kept
+	if e.mainScroll == nil {
+		e.mainScroll = scrollAdapter{s}
 	}
 	return s
 }
 
 // withDrag stacks a drag layer over a scrolling widget.
-func (k *Kiosk) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
-	return container.NewStack(scroller, newDragLayer(target, k.Touch, k.opt.Animate))
+func (e *env) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
+	return withDrag(scroller, target, e.touch, e.animate, e.motion)
 }
 
 // dragScroll is content in a vertical scroll with drag-to-scroll on top.
-func (k *Kiosk) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
-	s := k.touchScroll(content)
-	return k.withDrag(s, scrollAdapter{s})
+func (e *env) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
+	s := e.touchScroll(content)
+	return e.withDrag(s, scrollAdapter{s})
+}
+
+func withDrag(scroller fyne.CanvasObject, target offsetScroller, onActivity func(), animate func(func() bool), m *motion) fyne.CanvasObject {
+	d := newDragLayer(target, onActivity, animate)
+	d.motion = m
+	return container.NewStack(scroller, d)
+}
+
+// motion knows whether a list is gliding after a fling, so that the tap
+// that stops it opens nothing.
+type motion struct {
+	mu     sync.Mutex
+	moving *dragLayer
+}
+
+func (m *motion) started(d *dragLayer) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	m.moving = d
+	m.mu.Unlock()
+}
+
+func (m *motion) ended(d *dragLayer) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	if m.moving == d {
+		m.moving = nil
+	}
+	m.mu.Unlock()
+}
+
+// stop stops a gliding list and reports whether one was gliding.
+func (m *motion) stop() bool {
+	if m == nil {
+		return false
+	}
+	m.mu.Lock()
+	d := m.moving
+	m.moving = nil
+	m.mu.Unlock()
+	if d == nil {
+		return false
+	}
+	d.stopFling()
+	return true
 }

@@ -16,29 +16,32 @@ import (
 // toursScreen lists the experiences visitors can sign up for, in a
 // virtualised grid (a national catalogue has thousands).
 type toursScreen struct {
-	k     *Kiosk
+	e     *env
 	tours []data.Tour
 }
 
-func newToursScreen(k *Kiosk) *toursScreen { return &toursScreen{k: k} }
+func newToursScreen(e *env) *toursScreen { return &toursScreen{e: e} }
 
 func (s *toursScreen) object() fyne.CanvasObject {
-	k := s.k
-	tours, err := k.cat.Tours(k.ctx, "")
+	e := s.e
+	tours, err := e.cat.Tours(e.ctx, "")
 	if err != nil {
-		return k.failure(err)
+		return e.failure(err)
 	}
 	s.tours = tours
-	_, grid := k.tileGrid(func() int { return len(s.tours) }, func() (fyne.CanvasObject, func(int)) {
-		t := newTourTile(k)
-		return t.card, func(i int) { t.bind(s.tours[i]) }
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		width := gridTileWidth(size.Width, minTourTile)
+		_, grid := e.tileGrid(func() int { return len(s.tours) }, func() (fyne.CanvasObject, func(int)) {
+			t := newTourTile(e, width)
+			return t.card, func(i int) { t.bind(s.tours[i]) }
+		})
+		return grid
 	})
-	return grid
 }
 
 // tourCard is a tour's summary card, for a village's few tours.
-func (k *Kiosk) tourCard(t data.Tour) fyne.CanvasObject {
-	tile := newTourTile(k)
+func (e *env) tourCard(t data.Tour, width float32) fyne.CanvasObject {
+	tile := newTourTile(e, width)
 	tile.bind(t)
 	return tile.card
 }
@@ -46,8 +49,9 @@ func (k *Kiosk) tourCard(t data.Tour) fyne.CanvasObject {
 // tourTile is a tour's summary: photo, name, village, and the facts a
 // visitor decides on (how long, how much, in which languages).
 type tourTile struct {
-	k       *Kiosk
+	e       *env
 	id      string
+	width   float32 // of the texts
 	photo   *photoView
 	name    *canvas.Text
 	village *canvas.Text
@@ -56,31 +60,32 @@ type tourTile struct {
 	card    *tapCard
 }
 
-func newTourTile(k *Kiosk) *tourTile {
-	t := &tourTile{k: k}
-	t.photo = newPhotoView(k.photos, media.Thumb, fyne.NewSize(300, 225))
-	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
-	t.village = coloured("", colorInk, theme.TextSize(), false)
-	t.facts = coloured("", colorInk, theme.TextSize(), false)
-	t.guides = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+func newTourTile(e *env, width float32) *tourTile {
+	photoW := float32(300)
+	if width < 640 {
+		photoW = 200
+	}
+	t := &tourTile{e: e, width: width - 2*cardPad - photoW - 3*theme.Padding()}
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(photoW, photoW*0.75))
+	t.name = coloured("", colorLacquer, 28, true)
+	t.village = coloured("", colorInk, 22, false)
+	t.facts = coloured("", colorInk, 22, false)
+	t.guides = coloured("", colorMutedInk, 18, false)
 	box := container.NewVBox(container.NewPadded(t.name), container.NewPadded(t.village), container.NewPadded(t.facts),
 		container.NewPadded(t.guides))
 	// The text column has a fixed width: a virtualised grid sizes every cell
 	// from an empty card, and the texts are cut to fit it (bind).
-	text := container.NewStack(fixedWidth(tourTextWidth+2*theme.Padding()), box)
+	text := container.NewStack(fixedWidth(t.width+2*theme.Padding()), box)
 	t.card = newTapCard(container.NewBorder(nil, nil, t.photo, nil, text), func() {
 		if t.id != "" {
-			k.Open(Route{Screen: ScreenTour, ID: t.id})
+			e.open(Route{Screen: ScreenTour, ID: t.id})
 		}
 	})
 	return t
 }
 
-// tourTextWidth is the room beside a tour card's photo.
-const tourTextWidth = 560
-
 func (t *tourTile) bind(tour data.Tour) {
-	k := t.k
+	e := t.e
 	t.id = tour.ID
 	if len(tour.Images) > 0 {
 		t.photo.show(tour.Images[0])
@@ -88,20 +93,20 @@ func (t *tourTile) bind(tour data.Tour) {
 		t.photo.show(data.Image{})
 	}
 	set := func(c *canvas.Text, s string) {
-		c.Text = fitText(s, c.TextSize, c.TextStyle.Bold, tourTextWidth)
+		c.Text = fitText(s, c.TextSize, c.TextStyle.Bold, t.width)
 		c.Refresh()
 	}
-	set(t.name, tour.Name.In(k.lang))
-	set(t.village, k.villageNames()[tour.VillageID].In(k.lang))
-	set(t.facts, k.durationText(tour.DurationMinutes)+"  ·  "+k.tourPrice(tour))
-	set(t.guides, k.t("tour.guides")+": "+guideLanguages(tour.GuideLanguages))
+	set(t.name, tour.Name.In(e.lang))
+	set(t.village, e.villageNames()[tour.VillageID].In(e.lang))
+	set(t.facts, e.durationText(tour.DurationMinutes)+"  ·  "+e.tourPrice(tour))
+	set(t.guides, e.t("tour.guides")+": "+guideLanguages(tour.GuideLanguages))
 }
 
-func (k *Kiosk) tourPrice(t data.Tour) string {
+func (e *env) tourPrice(t data.Tour) string {
 	if t.PriceVND == 0 {
-		return k.t("tour.free")
+		return e.t("tour.free")
 	}
-	return formatVND(t.PriceVND, k.lang) + " ₫"
+	return formatVND(t.PriceVND, e.lang) + " ₫"
 }
 
 // guideLanguages names the guides' languages, each in its own script.
@@ -120,34 +125,39 @@ func guideLanguages(codes []string) string {
 // tourScreen is one experience with everything needed to decide and the
 // code to sign up.
 type tourScreen struct {
-	k  *Kiosk
+	e  *env
 	id string
 }
 
-func newTourScreen(k *Kiosk, id string) *tourScreen { return &tourScreen{k: k, id: id} }
+func newTourScreen(e *env, id string) *tourScreen { return &tourScreen{e: e, id: id} }
 
 func (s *tourScreen) object() fyne.CanvasObject {
-	k := s.k
-	t, err := k.cat.Tour(k.ctx, s.id)
+	e := s.e
+	t, err := e.cat.Tour(e.ctx, s.id)
 	if err != nil {
-		return k.failure(err)
+		return e.failure(err)
 	}
-	gallery := newGallery(k, t.Images, fyne.NewSize(760, 570))
-	village := newTouchButton(k.villageNames()[t.VillageID].In(k.lang), nil, stylePlain, func() {
-		k.Open(Route{Screen: ScreenVillage, ID: t.VillageID})
+	village := newTouchButton(e.villageNames()[t.VillageID].In(e.lang), theme.NavigateNextIcon(), stylePlain, func() {
+		e.open(Route{Screen: ScreenVillage, ID: t.VillageID})
 	})
 	facts := container.New(newFactsLayout(),
-		caption(k.t("product.village")), container.NewHBox(village),
-		caption(k.t("tour.duration")), body(k.durationText(t.DurationMinutes)),
-		caption(k.t("tour.price")), body(k.tourPrice(t)),
-		caption(k.t("tour.group")), body(k.t("tour.group_value", "Min", t.MinGroup, "Max", t.MaxGroup)),
-		caption(k.t("tour.guides")), body(guideLanguages(t.GuideLanguages)),
-		caption(k.t("tour.schedule")), body(t.Schedule.In(k.lang)),
-		caption(k.t("tour.meeting")), body(t.MeetingPoint.In(k.lang)),
+		caption(e.t("product.village")), fitLeft(village),
+		caption(e.t("tour.duration")), body(e.durationText(t.DurationMinutes)),
+		caption(e.t("tour.price")), body(e.tourPrice(t)),
+		caption(e.t("tour.group")), body(e.t("tour.group_value", "Min", t.MinGroup, "Max", t.MaxGroup)),
+		caption(e.t("tour.guides")), body(guideLanguages(t.GuideLanguages)),
+		caption(e.t("tour.schedule")), body(t.Schedule.In(e.lang)),
+		caption(e.t("tour.meeting")), body(t.MeetingPoint.In(e.lang)),
 	)
-	details := container.NewVBox(heading(t.Name.In(k.lang)), facts, body(t.Description.In(k.lang)))
-	link, err := handoff.TourLink(t, k.linkContext(t.ID))
-	qr := k.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err, labelID: "qr.signup", scanID: "qr.scan_signup"}})
-	return container.NewBorder(nil, nil, container.NewPadded(gallery.object()),
-		container.NewPadded(container.NewVBox(qr.object())), k.dragScroll(container.NewPadded(details)))
+	link, err := handoff.TourLink(t, e.links(t.ID))
+	parts := detailParts{
+		gallery: newGallery(e, t.Images, fyne.NewSize(760, 570)),
+		head:    container.NewVBox(heading(t.Name.In(e.lang)), e.untranslated(t.Name, t.Description), facts),
+		desc:    body(t.Description.In(e.lang)),
+		qr: e.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err,
+			labelID: "qr.signup", scanID: "qr.scan_signup"}}),
+	}
+	return newAdaptive(0, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		return arrangeDetail(e, parts, sh, size)
+	})
 }

@@ -31,28 +31,30 @@ func distanceKm(lat, lng float64) int {
 // its photo, craft, and distance from the Old Quarter. The grid is
 // virtualised: a national catalogue has thousands of villages.
 type villagesScreen struct {
-	k        *Kiosk
+	e        *env
 	villages []data.Village
 }
 
-func newVillagesScreen(k *Kiosk) *villagesScreen { return &villagesScreen{k: k} }
-
-var villageCardSize = fyne.NewSize(600, 470)
+func newVillagesScreen(e *env) *villagesScreen { return &villagesScreen{e: e} }
 
 func (s *villagesScreen) object() fyne.CanvasObject {
-	k := s.k
-	s.villages = k.villages()
-	_, grid := k.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
-		t := newVillageTile(k)
-		return t.card, func(i int) { t.bind(s.villages[i]) }
+	e := s.e
+	s.villages = e.villages()
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		width := gridTileWidth(size.Width, minVillageTile)
+		_, grid := e.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
+			t := newVillageTile(e, width)
+			return t.card, func(i int) { t.bind(s.villages[i]) }
+		})
+		return grid
 	})
-	return grid
 }
 
 // villageTile is a village's card, rebound as the grid scrolls.
 type villageTile struct {
-	k     *Kiosk
+	e     *env
 	id    string
+	width float32 // of the texts
 	photo *photoView
 	name  *canvas.Text
 	craft *canvas.Text
@@ -60,29 +62,29 @@ type villageTile struct {
 	card  *tapCard
 }
 
-func newVillageTile(k *Kiosk) *villageTile {
-	t := &villageTile{k: k}
-	t.photo = newPhotoView(k.photos, media.Thumb, fyne.NewSize(villageCardSize.Width-2*cardPad, 260))
-	t.name = coloured("", colorLacquer, theme.Size(theme.SizeNameSubHeadingText), true)
-	t.craft = coloured("", colorInk, theme.TextSize(), true)
-	t.where = coloured("", colorMutedInk, theme.CaptionTextSize(), false)
+func newVillageTile(e *env, width float32) *villageTile {
+	t := &villageTile{e: e, width: width - 2*cardPad - 2*theme.Padding()}
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(width-2*cardPad, float32(int((width-2*cardPad)*0.45))))
+	t.name = coloured("", colorLacquer, 28, true)
+	t.craft = coloured("", colorInk, 22, true)
+	t.where = coloured("", colorMutedInk, 18, false)
 	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.craft), container.NewPadded(t.where))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
-			k.Open(Route{Screen: ScreenVillage, ID: t.id})
+			e.open(Route{Screen: ScreenVillage, ID: t.id})
 		}
 	})
 	return t
 }
 
 func (t *villageTile) bind(v data.Village) {
-	k := t.k
+	e := t.e
 	t.id = v.ID
 	t.photo.show(v.Cover)
-	width := villageCardSize.Width - 2*cardPad - 2*theme.Padding()
-	t.name.Text = fitText(v.Name.In(k.lang), t.name.TextSize, true, width)
-	t.craft.Text = fitText(v.Craft.In(k.lang), t.craft.TextSize, true, width)
-	t.where.Text = fitText(k.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)
+	width := t.width
+	t.name.Text = fitText(v.Name.In(e.lang), t.name.TextSize, true, width)
+	t.craft.Text = fitText(v.Craft.In(e.lang), t.craft.TextSize, true, width)
+	t.where.Text = fitText(e.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng))), t.where.TextSize, false, width)
 	t.name.Refresh()
 	t.craft.Refresh()
 	t.where.Refresh()

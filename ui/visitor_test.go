@@ -58,7 +58,7 @@ func TestNavigationByTaps(t *testing.T) {
 func TestDragScrollsAndIsNotATap(t *testing.T) {
 	k, w, _ := newTestKiosk(t)
 	k.Open(Route{Screen: ScreenVillage, ID: "bat-trang"})
-	scroll := k.shownScroll
+	scroll := mainScroll(k)
 	if scroll == nil {
 		t.Fatal("the village screen has no scroll")
 	}
@@ -81,7 +81,7 @@ func TestDragWithMomentumGlidesOn(t *testing.T) {
 	var layer *dragLayer
 	walk(k.Root(), func(o fyne.CanvasObject) {
 		if d, ok := o.(*dragLayer); ok {
-			if a, ok := d.target.(scrollAdapter); ok && a.s == k.shownScroll {
+			if a, ok := d.target.(scrollAdapter); ok && a.s == mainScroll(k) {
 				layer = d
 			}
 		}
@@ -90,10 +90,10 @@ func TestDragWithMomentumGlidesOn(t *testing.T) {
 		layer.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -40}})
 		time.Sleep(10 * time.Millisecond)
 	}
-	released := k.shownScroll.Offset.Y
+	released := mainScroll(k).Offset.Y
 	layer.DragEnd() // the test kiosk runs the fling's frames at once
-	if k.shownScroll.Offset.Y <= released+50 {
-		t.Errorf("no momentum: offset %v when released, %v after the fling", released, k.shownScroll.Offset.Y)
+	if mainScroll(k).Offset.Y <= released+50 {
+		t.Errorf("no momentum: offset %v when released, %v after the fling", released, mainScroll(k).Offset.Y)
 	}
 	_ = w
 }
@@ -107,12 +107,12 @@ func TestProductGridFiltersAndClears(t *testing.T) {
 	}
 	test.Tap(button(t, k, "5 ★"))
 	five, _ := k.cat.ListProducts(k.ctx, data.ProductFilter{Stars: 5})
-	if k.filter.Stars != 5 || !onScreen(k, k.n("products.count", five.Total)) || five.Total >= all.Total {
-		t.Errorf("5-star filter: filter %+v, want %d products shown", k.filter, five.Total)
+	if k.session.filter.Stars != 5 || !onScreen(k, k.n("products.count", five.Total)) || five.Total >= all.Total {
+		t.Errorf("5-star filter: filter %+v, want %d products shown", k.session.filter, five.Total)
 	}
 	test.Tap(button(t, k, k.t("filter.clear")))
-	if k.filter != defaultFilter() || !onScreen(k, k.n("products.count", all.Total)) {
-		t.Errorf("clear filters left %+v", k.filter)
+	if k.session.filter != defaultFilter() || !onScreen(k, k.n("products.count", all.Total)) {
+		t.Errorf("clear filters left %+v", k.session.filter)
 	}
 }
 
@@ -142,7 +142,11 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	k.Open(Route{Screen: ScreenProducts})
 	test.Tap(button(t, k, "4 ★"))
 	test.Tap(button(t, k, "한국어"))
-	k.searchText = "gom"
+	k.session.searchText = "gom"
+	test.Tap(button(t, k, "Aa"))
+	if !k.session.largeText || textScale < 1.5 {
+		t.Fatal("Aa did not switch to large text")
+	}
 	clock.advance(89 * time.Second)
 	k.CheckIdle()
 	if k.Overlay() != nil {
@@ -157,13 +161,27 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	if k.Overlay() != nil || k.Current().Screen != ScreenProducts || k.Lang() != data.KO {
 		t.Fatal("Continue did not keep the visitor where they were")
 	}
-	clock.advance(95 * time.Second)
+	// A tap anywhere, not only on Continue, gives the time again.
+	clock.advance(91 * time.Second)
 	k.CheckIdle()
-	clock.advance(11 * time.Second)
+	test.Tap(firstOf[*backdrop](k))
+	if k.Overlay() != nil || k.Current().Screen != ScreenProducts {
+		t.Fatal("a tap beside the dialog did not keep the visitor where they were")
+	}
+	// The countdown gives at least 20 seconds (WCAG 2.2.1).
+	clock.advance(91 * time.Second)
 	k.CheckIdle()
-	if k.Current().Screen != ScreenHome || k.Lang() != data.VI || k.filter != defaultFilter() || k.searchText != "" {
-		t.Errorf("after the countdown: screen %v, lang %s, filter %+v, search %q",
-			k.Current(), k.Lang(), k.filter, k.searchText)
+	clock.advance(18 * time.Second)
+	k.CheckIdle()
+	if k.idle.warning == nil || k.Current().Screen != ScreenProducts {
+		t.Fatal("the countdown gave less than 20 seconds")
+	}
+	clock.advance(2 * time.Second)
+	k.CheckIdle()
+	if k.Current().Screen != ScreenHome || k.Lang() != data.VI || k.session.filter != defaultFilter() ||
+		k.session.searchText != "" || k.session.largeText || textScale != 1 {
+		t.Errorf("after the countdown: screen %v, lang %s, filter %+v, search %q, large text %v",
+			k.Current(), k.Lang(), k.session.filter, k.session.searchText, k.session.largeText)
 	}
 	if k.idle.attract == nil {
 		t.Fatal("the attract loop did not start on Home")
@@ -171,10 +189,10 @@ func TestIdleAsksThenResetsEverything(t *testing.T) {
 	if !onScreen(k, "Touch to start") || !onScreen(k, "タッチしてスタート") {
 		t.Error("the attract loop does not say Touch to start in every language")
 	}
-	first := k.idle.attract.title.Text
+	first := k.idle.attract.title.full
 	clock.advance(k.opt.AttractInterval)
 	k.CheckIdle()
-	if k.idle.attract.title.Text == first {
+	if k.idle.attract.title.full == first {
 		t.Error("the attract loop did not move on")
 	}
 	test.Tap(firstOf[*backdrop](k))
@@ -216,8 +234,8 @@ func TestSearchUpdatesOnEveryKey(t *testing.T) {
 	for _, key := range []string{"t", "r"} {
 		test.Tap(button(t, k, key))
 	}
-	if k.searchText != "bat tr" {
-		t.Fatalf("typed %q", k.searchText)
+	if k.session.searchText != "bat tr" {
+		t.Fatalf("typed %q", k.session.searchText)
 	}
 	v, _ := k.cat.Village(k.ctx, "bat-trang")
 	hit := card(t, k, v.Name.In(data.VI))
@@ -244,10 +262,10 @@ func TestQRCodeOnScreenDecodesToThePrintedAddress(t *testing.T) {
 		}
 	}
 	k.Open(Route{Screen: ScreenProduct, ID: p.ID})
-	if k.shownQR == nil {
+	if k.shownEnv.qr == nil {
 		t.Fatal("no QR panel on the product screen")
 	}
-	printed := k.shownQR.address.Text
+	printed := k.shownEnv.qr.address.Text
 	if !strings.HasPrefix(printed, "https://") || !strings.Contains(printed, "utm_content="+p.ID) {
 		t.Fatalf("printed address %q", printed)
 	}
@@ -335,9 +353,9 @@ func TestMissingPhotosAndCodesStillDraw(t *testing.T) {
 		f.w.Canvas().Capture() // Fyne's software painter used to panic on an empty cover image
 	}
 	f.k.ShowRoute(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
-	f.k.shownQR.code.Image = nil
-	f.k.shownQR.choices[0].err = errors.New("no link")
-	f.k.shownQR.choose(0)
+	f.k.shownEnv.qr.code.Image = nil
+	f.k.shownEnv.qr.choices[0].err = errors.New("no link")
+	f.k.shownEnv.qr.choose(0)
 	f.w.Canvas().Capture()
 }
 

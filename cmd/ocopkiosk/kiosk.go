@@ -27,7 +27,7 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
 	windowed := fs.Bool("window", false, "run in a normal window instead of full screen")
-	idle := fs.Duration("idle", 90*time.Second, "reset to Home after this long without a touch (plus a 10 s warning)")
+	idle := fs.Duration("idle", 90*time.Second, "reset to Home after this long without a touch (plus a 20 s warning)")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func init() {
 		"stats":      {"show what content is loaded", "[--db PATH] [--json]", runStats},
 		"search":     {"search the catalogue as a visitor would", "[--db PATH] [--lang L] [--json] QUERY", runSearch},
 		"qr":         {"write an item's QR code to a PNG and print what it holds", "--product ID [--pay] | --tour ID | --village ID [--lang L] -o FILE", runQR},
-		"screenshot": {"render one kiosk screen to a PNG, headlessly", "--screen SPEC [--lang L] [--size WxH] -o FILE", runScreenshot},
+		"screenshot": {"render kiosk screens to PNG, headlessly", "--screen SPEC[,SPEC…] [--lang L[,L…]|all] [--size WxH[,WxH…]] [--large] -o FILE|DIR", runScreenshot},
 		"report":     {"print visitor analytics, or with --audit the staff audit log, for a period (CSV or JSON)", "[--audit] [--from DATE] [--to DATE] [--format csv|json] [--top N] [--db PATH]", runReport},
 		"set-pin":    {"set the staff PIN (asked twice on standard input)", "[--db PATH]", runSetPIN},
 		"keygen":     {"make a signing key pair (minisign format) for content packs and releases", "-o PREFIX [--password-file FILE] [--force]", runKeygen},
