@@ -37,6 +37,10 @@ type touchButton struct {
 	// are in other scripts (the language picker), since the bold font has
 	// the visitor's script only and the row would mix weights.
 	regular  bool
+	// unscaled keeps textSize as it is in large text: keys of the
+	// on-screen keyboard are sized by the screen, and their letters are
+	// large already; grown 1.5× they would spill over the next row.
+	unscaled bool
 	onTap    func()
 	disabled bool // greyed out, and taps do nothing (a locked PIN pad, a running import)
 }
@@ -113,6 +117,9 @@ const (
 )
 
 func (r *touchButtonRenderer) textSize() float32 {
+	if r.b.textSize > 0 && r.b.unscaled {
+		return r.b.textSize
+	}
 	if r.b.textSize > 0 {
 		return r.b.textSize * textScale
 	}

@@ -19,7 +19,7 @@ func TestStaffExitCancelLeaveKeepsDrawing(t *testing.T) {
 	k := f.k
 	k.opt.OnExit = func(restart bool) { t.Fatalf("the kiosk was told to exit (restart %v)", restart) }
 	watchedWindow(f.w, k)
-	if err := f.st.SetPIN(context.Background(), "2468"); err != nil {
+	if err := f.st.SetPIN(context.Background(), "294681"); err != nil {
 		t.Fatal(err)
 	}
 	last := f.w.Canvas().Capture()
@@ -37,7 +37,7 @@ func TestStaffExitCancelLeaveKeepsDrawing(t *testing.T) {
 		}
 	}
 	step("the staff gesture", func() { f.tapTitle(5) })
-	for _, d := range "2468" {
+	for _, d := range "294681" {
 		step("PIN digit "+string(d), func() { test.Tap(button(t, k, string(d))) })
 	}
 	step("OK", func() { test.Tap(button(t, k, k.t("staff.ok"))) })

@@ -78,6 +78,8 @@ func (g *gallery) object() fyne.CanvasObject { return g.obj }
 func (g *gallery) setSize(size fyne.Size) {
 	g.room.SetMinSize(size)
 	g.room.Refresh()
+	// The strip keeps to the photo's width (see newGallery).
+	g.strip.SetMinSize(fyne.NewSize(size.Width, g.strip.MinSize().Height))
 }
 
 func (g *gallery) step(dir int) {

@@ -76,7 +76,7 @@ func (kb *searchKeyboard) build() {
 
 func (kb *searchKeyboard) key(label, _ string, icon fyne.Resource, tap func()) fyne.CanvasObject {
 	b := newTouchButton(label, icon, stylePlain, func() { kb.e.touch(); tap() })
-	b.textSize = 30
+	b.textSize, b.unscaled = 30, true
 	return b
 }
 

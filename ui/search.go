@@ -56,7 +56,7 @@ func (s *searchScreen) object() fyne.CanvasObject {
 	field := container.NewStack(fieldBg, container.NewPadded(container.NewBorder(nil, nil,
 		icon(theme.SearchIcon(), 44), nil, s.field)))
 	s.kb = newSearchKeyboard(e, s.editor, s.update)
-	s.candidates = container.NewHBox()
+	s.candidates = container.New(fitRowLayout{})
 	top := container.NewVBox(field, caption(e.t("search.hint")), s.candidates)
 	keys := container.NewBorder(top, nil, nil, nil, s.kb.object())
 

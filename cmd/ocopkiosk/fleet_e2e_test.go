@@ -306,6 +306,11 @@ func TestFleetEndToEndWithSyncthing(t *testing.T) {
 
 	step("k2 killed mid-transfer stays on the old catalogue, then takes the new one")
 	k2 := lab.Kiosks[1]
+	// Syncthing limits no connection on the local network unless told to,
+	// and 127.0.0.1 is local: without this the pack arrives whole at once.
+	if err := k2.REST(ctx, "PATCH", "/rest/config/options", map[string]any{"limitBandwidthInLan": true}, nil); err != nil {
+		t.Fatal(err)
+	}
 	if err := k2.REST(ctx, "PATCH", "/rest/config/devices/"+lab.Office.ID, map[string]any{"maxRecvKbps": 100}, nil); err != nil {
 		t.Fatal(err)
 	}
