@@ -36,7 +36,7 @@ type touchButton struct {
 	// regular draws the words in the regular weight: buttons whose words
 	// are in other scripts (the language picker), since the bold font has
 	// the visitor's script only and the row would mix weights.
-	regular  bool
+	regular bool
 	// unscaled keeps textSize as it is in large text: keys of the
 	// on-screen keyboard are sized by the screen, and their letters are
 	// large already; grown 1.5× they would spill over the next row.
