@@ -64,7 +64,7 @@ func (p *staffPanel) fleetTab() fyne.CanvasObject { return p.fleetTabWith("") }
 func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
 	k := p.k
 	if !k.opt.Fleet.View().Joined {
-		return container.NewPadded(body(k.t("fleet.not_joined")))
+		return container.NewPadded(body(k.st("fleet.not_joined")))
 	}
 	v := &fleetView{p: p, result: body(result)}
 	v.result.TextStyle.Bold = true
@@ -73,44 +73,44 @@ func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
 
 func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
 	k := v.p.k
-	when := k.t("fleet.never")
+	when := k.st("fleet.never")
 	if !s.LastCheck.IsZero() {
 		when = s.LastCheck.Local().Format("2006-01-02 15:04:05")
 	}
 	state := container.NewVBox(
-		body(k.t("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
-		body(k.t("fleet.last_check", "When", when, "Result", k.t(stateID(s)))))
+		body(k.st("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
+		body(k.st("fleet.last_check", "When", when, "Result", k.st(stateID(s)))))
 	if s.LastError != "" {
-		state.Add(coloured(k.t("fleet.problem", "Error", s.LastError), colorExpired, 20, true))
+		state.Add(coloured(k.st("fleet.problem", "Error", s.LastError), colorExpired, 20, true))
 	}
 	if s.Waiting != "" {
-		state.Add(body(k.t("fleet.waiting", "What", s.Waiting)))
+		state.Add(body(k.st("fleet.waiting", "What", s.Waiting)))
 	}
 	if s.RolledBack {
-		state.Add(body(k.t("fleet.rolled_back")))
+		state.Add(body(k.st("fleet.rolled_back")))
 	}
-	box := container.NewVBox(staffSection(k.t("staff.tab_fleet"), state),
+	box := container.NewVBox(staffSection(k.st("staff.tab_fleet"), state),
 		container.NewGridWithColumns(2,
-			staffSection(k.t("fleet.showing"), body(v.packLine(s.Current))),
-			staffSection(k.t("fleet.previous"), body(v.packLine(s.Previous)))))
+			staffSection(k.st("fleet.showing"), body(v.packLine(s.Current))),
+			staffSection(k.st("fleet.previous"), body(v.packLine(s.Previous)))))
 	refused := container.NewVBox()
 	if len(s.Refused) == 0 {
-		refused.Add(body(k.t("fleet.refused_none")))
+		refused.Add(body(k.st("fleet.refused_none")))
 	}
 	for _, r := range s.Refused {
 		name := r.Folder
 		if r.PackID != "" {
 			name = fmt.Sprintf("%s v%d", r.PackID, r.Version)
 		}
-		refused.Add(body(k.t("fleet.reason."+r.Reason, "Pack", name)))
+		refused.Add(body(k.st("fleet.reason."+r.Reason, "Pack", name)))
 		refused.Add(caption(r.Message)) // the exact words, for the office
 	}
-	box.Add(staffSection(k.t("fleet.refused"), refused))
+	box.Add(staffSection(k.st("fleet.refused"), refused))
 	// Without an earlier pack there is nothing to go back to: no button.
 	var back fyne.CanvasObject
 	if s.CanRollBack {
 		back = container.NewGridWrap(fyne.NewSize(360, minTouch),
-			newTouchButton(k.t("fleet.rollback"), nil, stylePrimary, func() { v.confirmRollBack(s.Previous) }))
+			newTouchButton(k.st("fleet.rollback"), nil, stylePrimary, func() { v.confirmRollBack(s.Previous) }))
 	}
 	box.Add(container.NewBorder(nil, nil, back, nil, v.result))
 	return box
@@ -119,9 +119,9 @@ func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
 func (v *fleetView) packLine(p *fleet.Kept) string {
 	k := v.p.k
 	if p == nil {
-		return k.t("fleet.none")
+		return k.st("fleet.none")
 	}
-	return k.t("fleet.pack", "Pack", p.Name(), "Title", p.Title, "When", p.AppliedAt.Local().Format("2006-01-02 15:04"))
+	return k.st("fleet.pack", "Pack", p.Name(), "Title", p.Title, "When", p.AppliedAt.Local().Format("2006-01-02 15:04"))
 }
 
 // confirmRollBack asks before going back: a rollback is a staff decision.
@@ -131,12 +131,12 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	if to == nil {
 		return
 	}
-	question := subheading(k.t("fleet.rollback_confirm", "Pack", to.Name()))
+	question := subheading(k.st("fleet.rollback_confirm", "Pack", to.Name()))
 	question.Wrapping = fyne.TextWrapWord
 	question.Alignment = fyne.TextAlignCenter
 	var sheet fyne.CanvasObject
-	cancel := newTouchButton(k.t("staff.cancel"), nil, stylePlain, func() { k.Touch(); p.body.Remove(sheet) })
-	ok := newTouchButton(k.t("fleet.rollback"), nil, stylePrimary, func() {
+	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); p.body.Remove(sheet) })
+	ok := newTouchButton(k.st("fleet.rollback"), nil, stylePrimary, func() {
 		k.Touch()
 		p.body.Remove(sheet)
 		done := v.rollBack(to)
@@ -158,15 +158,15 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 // Home with that content. The channel closes when it is done.
 func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
 	k, p := v.p.k, v.p
-	v.result.SetText(k.t("fleet.rolling_back", "Pack", to.Name()))
+	v.result.SetText(k.st("fleet.rolling_back", "Pack", to.Name()))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		err := k.opt.Fleet.RollBack(k.ctx, "staff at the kiosk")
 		fyne.DoAndWait(func() {
-			result := k.t("fleet.rollback_done", "Pack", to.Name())
+			result := k.st("fleet.rollback_done", "Pack", to.Name())
 			if err != nil {
-				result = k.t("fleet.rollback_failed", "Error", err.Error())
+				result = k.st("fleet.rollback_failed", "Error", err.Error())
 			} else {
 				k.reloadContent()
 			}

@@ -54,10 +54,10 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 	f.k.opt.Fleet = sync
 	f.unlock(t)
 	k := f.k
-	test.Tap(button(t, k, k.t("staff.tab_fleet")))
+	test.Tap(button(t, k, k.st("staff.tab_fleet")))
 	for _, want := range []string{
-		k.t("fleet.where", "Kiosk", "bt-1", "Centre", "bat-trang", "Hub", "/srv/ocop-hub"),
-		k.t("fleet.reason.unknown-key", "Pack", "hanoi-2026-13 v9"), // in the staff's words
+		k.st("fleet.where", "Kiosk", "bt-1", "Centre", "bat-trang", "Hub", "/srv/ocop-hub"),
+		k.st("fleet.reason.unknown-key", "Pack", "hanoi-2026-13 v9"), // in the staff's words
 		"signature by an unknown key RWQf6LRCGA9i…",                 // and the exact reason
 		"hanoi-2026-12 v8 — Tháng 12",
 	} {
@@ -65,29 +65,29 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 			t.Errorf("the Fleet tab does not show %q:\n%q", want, texts(k))
 		}
 	}
-	test.Tap(button(t, k, k.t("fleet.rollback")))
-	if !onScreen(k, k.t("fleet.rollback_confirm", "Pack", "hanoi-2026-11 v7")) {
+	test.Tap(button(t, k, k.st("fleet.rollback")))
+	if !onScreen(k, k.st("fleet.rollback_confirm", "Pack", "hanoi-2026-11 v7")) {
 		t.Fatalf("no confirmation before rolling back: %q", texts(k))
 	}
 	if len(sync.rolled) != 0 {
 		t.Fatal("rolled back before staff confirmed")
 	}
-	buttons := buttonsIn(k.staff.panel.body, k.t("fleet.rollback"))
+	buttons := buttonsIn(k.staff.panel.body, k.st("fleet.rollback"))
 	test.Tap(buttons[len(buttons)-1]) // the sheet's button, over the tab's
 	<-rolling
 	if len(sync.rolled) != 1 {
 		t.Fatalf("roll back not asked for: %v", sync.rolled)
 	}
-	if !onScreen(k, k.t("fleet.rollback_done", "Pack", "hanoi-2026-11 v7")) {
+	if !onScreen(k, k.st("fleet.rollback_done", "Pack", "hanoi-2026-11 v7")) {
 		t.Errorf("no word of the roll back: %q", texts(k))
 	}
 
 	sync.rollError = errors.New("the kept copy is missing")
-	test.Tap(button(t, k, k.t("fleet.rollback")))
-	buttons = buttonsIn(k.staff.panel.body, k.t("fleet.rollback"))
+	test.Tap(button(t, k, k.st("fleet.rollback")))
+	buttons = buttonsIn(k.staff.panel.body, k.st("fleet.rollback"))
 	test.Tap(buttons[len(buttons)-1])
 	<-rolling
-	if !onScreen(k, k.t("fleet.rollback_failed", "Error", "the kept copy is missing")) {
+	if !onScreen(k, k.st("fleet.rollback_failed", "Error", "the kept copy is missing")) {
 		t.Errorf("a failed roll back is not explained: %q", texts(k))
 	}
 }
@@ -95,7 +95,7 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 func TestStaffFleetTabOnlyOnAFleetKiosk(t *testing.T) {
 	f := newStaffKiosk(t)
 	f.unlock(t)
-	if len(buttonsIn(f.k.staff.panel.obj, f.k.t("staff.tab_fleet"))) != 0 {
+	if len(buttonsIn(f.k.staff.panel.obj, f.k.st("staff.tab_fleet"))) != 0 {
 		t.Error("a kiosk without a fleet shows the Fleet tab")
 	}
 }
@@ -132,7 +132,7 @@ func TestStaffFleetTabPicture(t *testing.T) {
 		f := newStaffKiosk(t)
 		f.k.opt.Fleet = &fakeFleet{view: syncedView()}
 		f.unlock(t)
-		test.Tap(button(t, f.k, f.k.t("staff.tab_fleet")))
+		test.Tap(button(t, f.k, f.k.st("staff.tab_fleet")))
 		out, _ := os.Create(filepath.Join(docs, "staff-fleet.png"))
 		png.Encode(out, f.w.Canvas().Capture())
 		out.Close()
@@ -146,7 +146,7 @@ func TestStaffFleetTabPicture(t *testing.T) {
 		f.k.opt.Fleet = &fakeFleet{view: syncedView()}
 		f.k.SetLanguage(l)
 		f.unlock(t)
-		test.Tap(button(t, f.k, f.k.t("staff.tab_fleet")))
+		test.Tap(button(t, f.k, f.k.st("staff.tab_fleet")))
 		for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}, {Width: 1366, Height: 768}} {
 			f.w.Resize(size)
 			img := f.w.Canvas().Capture()

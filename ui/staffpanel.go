@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"ocopkiosk/data"
 )
@@ -12,11 +13,13 @@ import (
 // staffPanel is staff mode once unlocked: content, translations, analytics
 // and settings, each a tab, with ways out.
 type staffPanel struct {
-	k    *Kiosk
-	tabs []*touchButton
-	body *fyne.Container
-	obj  fyne.CanvasObject
-	at   int
+	k       *Kiosk
+	title   *canvas.Text
+	tabs    []*touchButton
+	actions []fyne.CanvasObject // Leave and Exit
+	body    *fyne.Container
+	obj     fyne.CanvasObject
+	at      int
 
 	content  *contentView  // the Content tab, while shown
 	settings *settingsView // the Settings tab, while shown
@@ -42,27 +45,64 @@ func staffTabs(k *Kiosk) []staffTab {
 
 func newStaffPanel(k *Kiosk) *staffPanel {
 	p := &staffPanel{k: k, body: container.NewStack()}
-	bar := container.NewHBox(coloured(k.st("staff.title"), colorGold, 30, true), layout.NewSpacer())
+	p.title = coloured(k.st("staff.title"), colorGold, 30, true)
 	for i, tab := range staffTabs(k) {
 		i := i
 		b := newTouchButton(k.st(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
 		p.tabs = append(p.tabs, b)
-		bar.Add(b)
 	}
-	bar.Add(layout.NewSpacer())
-	bar.Add(newTouchButton(k.st("staff.leave"), nil, styleOnDark, k.leaveStaff))
-	bar.Add(newTouchButton(k.st("staff.exit"), nil, styleOnDark, p.confirmExit))
-	bg := canvas.NewRectangle(colorInk)
-	top := fyne.CanvasObject(container.NewStack(bg, container.NewPadded(bar)))
-	if note := k.readOnlyNote(); note != nil { // why nothing here can be saved
-		top = container.NewVBox(top, note)
+	p.actions = []fyne.CanvasObject{
+		newTouchButton(k.st("staff.leave"), nil, styleOnDark, k.leaveStaff),
+		newTouchButton(k.st("staff.exit"), nil, styleOnDark, p.confirmExit),
 	}
-	paper := canvas.NewRectangle(colorPaper)
+	paper := container.NewStack(canvas.NewRectangle(colorPaper), p.body)
 	// The backdrop under everything takes stray touches as staff activity.
-	p.obj = container.NewStack(newBackdrop(colorPaper, k.Touch), container.NewBorder(top, nil, nil, nil,
-		container.NewStack(paper, p.body)))
+	p.obj = container.NewStack(newBackdrop(colorPaper, k.Touch), newAdaptive(staffBarStep, func(_ shape, size fyne.Size) fyne.CanvasObject {
+		top := fyne.CanvasObject(container.NewStack(canvas.NewRectangle(colorInk), container.NewPadded(p.bar(size.Width))))
+		if note := k.readOnlyNote(); note != nil { // why nothing here can be saved
+			top = container.NewVBox(top, note)
+		}
+		return container.NewBorder(top, nil, nil, nil, paper)
+	}))
 	p.show(0)
 	return p
+}
+
+// staffBarStep is how much the window's width must change for the staff
+// bar to be arranged again.
+const staffBarStep = 40
+
+// bar is the staff bar for a window width across: the title, the tabs and
+// Leave and Exit on one line where they fit; otherwise the title with Leave
+// and Exit on one line and the tabs in as many columns as fit below (a
+// 1366 px all-in-one, a portrait kiosk, a kiosk in a fleet with six tabs).
+func (p *staffPanel) bar(width float32) fyne.CanvasObject {
+	gap := theme.Padding()
+	var tabsW, tabMax float32
+	for _, t := range p.tabs {
+		tabsW += t.MinSize().Width + gap
+		tabMax = max(tabMax, t.MinSize().Width)
+	}
+	head := container.NewHBox(p.title, layout.NewSpacer())
+	var actionsW float32
+	for _, a := range p.actions {
+		actionsW += a.MinSize().Width + gap
+	}
+	if p.title.MinSize().Width+tabsW+actionsW+4*gap <= width {
+		for _, t := range p.tabs {
+			head.Add(t)
+		}
+		head.Add(layout.NewSpacer())
+		head.Objects = append(head.Objects, p.actions...)
+		return head
+	}
+	head.Objects = append(head.Objects, p.actions...)
+	cols, _ := columns(width-2*gap, tabMax, gap)
+	tabs := container.NewGridWithColumns(cols)
+	for _, t := range p.tabs {
+		tabs.Add(t)
+	}
+	return container.NewVBox(head, tabs)
 }
 
 func (p *staffPanel) object() fyne.CanvasObject { return p.obj }
