@@ -58,7 +58,7 @@ func TestStaffFleetTabShowsSyncStateAndRollsBack(t *testing.T) {
 	for _, want := range []string{
 		k.st("fleet.where", "Kiosk", "bt-1", "Centre", "bat-trang", "Hub", "/srv/ocop-hub"),
 		k.st("fleet.reason.unknown-key", "Pack", "hanoi-2026-13 v9"), // in the staff's words
-		"signature by an unknown key RWQf6LRCGA9i…",                 // and the exact reason
+		"signature by an unknown key RWQf6LRCGA9i…",                  // and the exact reason
 		"hanoi-2026-12 v8 — Tháng 12",
 	} {
 		if !onScreen(k, want) {
