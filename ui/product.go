@@ -37,8 +37,11 @@ func (s *productScreen) object() fyne.CanvasObject {
 		gallery: newGallery(e, p.Images, fyne.NewSize(760, 570)),
 		// The price right under the name: on a small screen, in large
 		// text, both are in sight at once.
-		head: container.NewVBox(heading(p.Name.In(e.lang)), s.price(), e.untranslated(p.Name, p.Description),
-			s.stars(), s.facts(), s.certificate()),
+		// Then the stars and whether the certificate is still valid
+		// (an expired one in red), before producer and village: what a
+		// visitor decides on stays in sight however long the name.
+		head: container.NewVBox(heading(p.Name.In(e.lang)), s.price(), s.stars(), s.certificate(),
+			e.untranslated(p.Name, p.Description), s.facts()),
 		desc: newStoryText([]styledRun{{text: p.Description.In(e.lang)}}),
 		qr:   e.newQRPanel(data.KindProduct, p.ID, s.codes()),
 	}
