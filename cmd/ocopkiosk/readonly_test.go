@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -80,7 +81,7 @@ func TestKioskOnAReadOnlyDiskShowsTheCatalogue(t *testing.T) {
 	kiosk := exec.Command(self)
 	kiosk.Env = append(os.Environ(), "DISPLAY="+display, "LANG=C.UTF-8",
 		"OCOP_TEST_RUN="+strings.Join([]string{"run", "--window", "--db", ro}, "\x1f"))
-	var log bytes.Buffer
+	var log lockedBuffer // written by the child's output copier, read here
 	kiosk.Stdout, kiosk.Stderr = &log, &log
 	if err := kiosk.Start(); err != nil {
 		t.Fatal(err)
@@ -119,4 +120,23 @@ func TestKioskOnAReadOnlyDiskShowsTheCatalogue(t *testing.T) {
 		}
 	}
 	t.Logf("Home on a read-only disk: %s", shot)
+}
+
+// lockedBuffer is a bytes.Buffer that a child process's output may be
+// copied into while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
