@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -34,6 +35,10 @@ type Settings struct {
 	AllowedHosts []string
 	// EventRetentionDays is how long raw analytics events are kept: 7 to 3650.
 	EventRetentionDays int
+	// StaffLang is the language of staff mode (the PIN pad, the tabs, the
+	// content picker): one of the five, whatever visitors are offered; ""
+	// is saved as Vietnamese.
+	StaffLang Lang
 }
 
 // DefaultAllowedHosts lists the sites the sample content and the directions
@@ -70,6 +75,7 @@ func DefaultSettings() Settings {
 		AttractInterval:    6 * time.Second,
 		AllowedHosts:       slices.Clone(DefaultAllowedHosts),
 		EventRetentionDays: 90,
+		StaffLang:          VI,
 	}
 }
 
@@ -112,6 +118,9 @@ func (s Settings) Validate() SettingsErrors {
 	}
 	if msg := checkCentreName(s.CentreName); msg != "" {
 		add("CentreName", "%s", msg)
+	}
+	if s.StaffLang != "" && !slices.Contains(Languages, s.StaffLang) { // "" is Vietnamese
+		add("StaffLang", "%q is not one of the kiosk's languages; expected %s", s.StaffLang, langList(Languages))
 	}
 	if !slices.Contains(Languages, s.DefaultLang) {
 		add("DefaultLang", "%q is not a visitor language; expected %s", s.DefaultLang, langList(Languages))
@@ -238,10 +247,11 @@ const (
 	keyAttractInterval = "attract_interval"
 	keyAllowedHosts    = "allowed_hosts"
 	keyRetentionDays   = "event_retention_days"
+	keyStaffLang       = "staff_lang"
 )
 
 var settingsKeys = []string{keyCentreID, keyCentreName, keyDefaultLang, keyLanguages,
-	keyIdleTimeout, keyAttractInterval, keyAllowedHosts, keyRetentionDays}
+	keyIdleTimeout, keyAttractInterval, keyAllowedHosts, keyRetentionDays, keyStaffLang}
 
 // Settings returns the kiosk's settings: DefaultSettings overlaid with what
 // staff have saved. An empty CentreID is the loaded pack's centre id, and an
@@ -269,7 +279,7 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 			set = c
 		}
 	}
-	var id, defLang, idle, attract string
+	var id, defLang, staffLang, idle, attract string
 	var name Text
 	var langs []Lang
 	var hosts []string
@@ -290,6 +300,7 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 	})
 	overlay(keyAllowedHosts, "AllowedHosts", &hosts, func(c *Settings) bool { c.AllowedHosts = hosts; return true })
 	overlay(keyRetentionDays, "EventRetentionDays", &days, func(c *Settings) bool { c.EventRetentionDays = days; return true })
+	overlay(keyStaffLang, "StaffLang", &staffLang, func(c *Settings) bool { c.StaffLang = Lang(staffLang); return true })
 	if !slices.Contains(set.Languages, set.DefaultLang) {
 		// The stored default was unreadable and the stored languages
 		// leave out Vietnamese.
@@ -367,6 +378,7 @@ func (s *Store) SaveSettings(ctx context.Context, set Settings) error {
 		keyAttractInterval: set.AttractInterval.String(),
 		keyAllowedHosts:    set.AllowedHosts,
 		keyRetentionDays:   set.EventRetentionDays,
+		keyStaffLang:       cmp.Or(set.StaffLang, VI),
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -24,6 +24,7 @@ func custom() data.Settings {
 		AttractInterval:    10 * time.Second,
 		AllowedHosts:       []string{"shopee.vn", "*.hanoi.gov.vn", "xn--hni-1ka.vn"},
 		EventRetentionDays: 365,
+		StaffLang:          data.EN, // not the visitors' offer: staff mode may speak a language visitors are not offered
 	}
 }
 
@@ -103,6 +104,7 @@ func TestSaveSettingsRefusesInvalidFields(t *testing.T) {
 		{"default language not offered", func(s *data.Settings) { s.DefaultLang = data.JA }, "DefaultLang", "not one of the languages offered"},
 		{"default language unknown", func(s *data.Settings) { s.DefaultLang = "fr" }, "DefaultLang", `"fr" is not a visitor language`},
 		{"default language in upper case", func(s *data.Settings) { s.DefaultLang = "EN" }, "DefaultLang", "not a visitor language"},
+		{"staff language unknown", func(s *data.Settings) { s.StaffLang = "fr" }, "StaffLang", `"fr" is not one of the kiosk's languages`},
 		{"no languages", func(s *data.Settings) { s.Languages = nil; s.DefaultLang = data.VI }, "Languages", "at least one"},
 		{"unknown language", func(s *data.Settings) { s.Languages = append(s.Languages, "de") }, "Languages", `"de" is not a visitor language`},
 		{"language twice", func(s *data.Settings) { s.Languages = append(s.Languages, data.VI) }, "Languages", "vi is listed twice"},

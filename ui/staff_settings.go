@@ -62,6 +62,7 @@ func (v *settingsView) rebuild() {
 		}))))
 	offered := container.NewGridWithColumns(5)
 	defaults := container.NewGridWithColumns(5)
+	staffLangs := container.NewGridWithColumns(5)
 	for _, l := range data.Languages {
 		l := l
 		on := newTouchButton(languageNames[l], nil, styleChip, func() {
@@ -78,9 +79,13 @@ func (v *settingsView) rebuild() {
 		def := newTouchButton(languageNames[l], nil, styleChip, func() { k.Touch(); s.DefaultLang = l; v.rebuild() })
 		def.setSelected(s.DefaultLang == l)
 		defaults.Add(def)
+		staff := newTouchButton(languageNames[l], nil, styleChip, func() { k.Touch(); s.StaffLang = l; v.rebuild() })
+		staff.setSelected(s.StaffLang == l)
+		staffLangs.Add(staff)
 	}
 	v.body.Add(staffSection(k.st("settings.languages"), offered))
 	v.body.Add(staffSection(k.st("settings.default_lang"), defaults))
+	v.body.Add(staffSection(k.st("settings.staff_lang"), staffLangs))
 	idle := []fyne.CanvasObject{v.stepper(&s.IdleTimeout, 15*time.Second)}
 	if flag, ok := k.opt.Overridden["idle"]; ok {
 		// The saved value waits for a start without the flag; say what runs.
@@ -190,8 +195,19 @@ func (v *settingsView) save() {
 		v.result.Importance = widget.SuccessImportance
 		v.result.SetText(k.st("settings.saved"))
 		k.audit(data.AuditSettings, data.OutcomeOK, strings.Join(changedSettings(v.saved, v.s), ", "))
+		relabel := v.saved.StaffLang != v.s.StaffLang
 		v.saved = v.s
 		k.ApplySettings(v.s)
+		if relabel {
+			// Staff mode in its new language at once, on this tab.
+			at := v.p.at
+			k.openStaffPanel()
+			k.staff.panel.show(at)
+			if sv := k.staff.panel.settings; sv != nil {
+				sv.result.Importance = widget.SuccessImportance
+				sv.result.SetText(k.st("settings.saved"))
+			}
+		}
 	case asSettingsErrors(err, &errs):
 		v.result.Importance = widget.DangerImportance
 		v.result.SetText(errs.Error())
@@ -205,6 +221,9 @@ func (v *settingsView) save() {
 // ApplySettings puts settings into effect without a restart.
 func (k *Kiosk) ApplySettings(s data.Settings) {
 	k.opt.DefaultLang = s.DefaultLang
+	if s.StaffLang != "" {
+		k.opt.StaffLang = s.StaffLang
+	}
 	k.opt.Languages = s.Languages
 	if _, overridden := k.opt.Overridden["idle"]; !overridden {
 		k.opt.IdleTimeout = s.IdleTimeout
@@ -242,6 +261,7 @@ func changedSettings(a, b data.Settings) []string {
 	add("centre id", a.CentreID != b.CentreID)
 	add("centre name", !reflect.DeepEqual(a.CentreName, b.CentreName))
 	add("default language", a.DefaultLang != b.DefaultLang)
+	add("staff language", a.StaffLang != b.StaffLang)
 	add("languages", !slices.Equal(a.Languages, b.Languages))
 	add("idle time", a.IdleTimeout != b.IdleTimeout)
 	add("attract interval", a.AttractInterval != b.AttractInterval)

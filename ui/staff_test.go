@@ -267,8 +267,8 @@ func TestStaffSettingsAreCheckedAndTakeEffect(t *testing.T) {
 		t.Fatal("an invalid setting was stored")
 	}
 	v.s.IdleTimeout = 45 * time.Second
-	chips := buttonsIn(v.body, "日本語") // the offered-languages chip, then the default-language chip
-	if len(chips) != 2 {
+	chips := buttonsIn(v.body, "日本語") // the offered-languages chip, the default-language chip, the staff-language chip
+	if len(chips) != 3 {
 		t.Fatalf("%d 日本語 chips in the settings form", len(chips))
 	}
 	test.Tap(chips[1])
