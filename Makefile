@@ -54,13 +54,16 @@ test-deps:
 	@./scripts/install-debs $(TEST_DEBS)
 
 # test is what CI runs: every test with the race detector (the soak and the
-# crash test in their short forms), then every benchmark once, to prove they
+# crash test in their short forms; the exhaustive layout and typed-query
+# tests on a sample, then whole without the detector, which slows Fyne's
+# software rendering some tenfold), then every benchmark once, to prove they
 # still run (timings are checked by `make bench`, not here), then the
 # real-window soak in its short form. The real-window test (ui:
 # TestRealWindowUnderXvfb) runs the built kiosk under Xvfb.
 test: test-deps vet build
-	OCOP_KIOSK_BIN=$(abspath $(BIN)) $(GO) test -race -count=1 ./...
-	$(GO) test -race -count=1 -tags devtools -run 'Gen|Bench|SearchEval' ./cmd/ocopkiosk
+	OCOP_KIOSK_BIN=$(abspath $(BIN)) $(GO) test -race -count=1 -timeout 45m ./...
+	$(GO) test -race -count=1 -timeout 20m -tags devtools -run 'Gen|Bench|SearchEval' ./cmd/ocopkiosk
+	$(GO) test -count=1 -timeout 20m -run 'TestLayoutEveryShape|TestQueryTableTypedOnTheKeys' ./ui
 	$(MAKE) bench-smoke
 	$(MAKE) soak-window-short
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -30,9 +32,16 @@ func TestQueryTableTypedOnTheKeys(t *testing.T) {
 	if len(queries) < 60 {
 		t.Fatalf("%d queries; the table should hold at least 60", len(queries))
 	}
+	// By language: a switch to or from Korean, Chinese or Japanese changes
+	// the bold font, which resets Fyne's font caches (most of the time).
+	slices.SortStableFunc(queries, func(a, b data.EvalQuery) int { return strings.Compare(string(a.Lang), string(b.Lang)) })
 	k, _, _ := newTestKiosk(t)
-	missed := 0
-	for _, q := range queries {
+	missed, typed := 0, 0
+	for i, q := range queries {
+		if raceDetector && i%4 != 0 {
+			continue // a quarter under -race; the whole table runs without it
+		}
+		typed++
 		k.SetLanguage(q.Lang)
 		k.Open(Route{Screen: ScreenSearch})
 		test.Tap(button(t, k, k.t("key.clear")))
@@ -57,8 +66,8 @@ func TestQueryTableTypedOnTheKeys(t *testing.T) {
 	}
 	// The table is the evaluation's: a few honest misses are reported by
 	// search-eval; the target is 90 % first.
-	if share := float64(len(queries)-missed) / float64(len(queries)); share < 0.9 {
-		t.Errorf("%d of %d queries missed the first place (%.0f %% first; target 90 %%)", missed, len(queries), 100*share)
+	if share := float64(typed-missed) / float64(typed); share < 0.9 {
+		t.Errorf("%d of %d queries missed the first place (%.0f %% first; target 90 %%)", missed, typed, 100*share)
 	}
 }
 
