@@ -1,6 +1,7 @@
 package data
 
 import (
+	"runtime/debug"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,12 +23,41 @@ type Readings struct {
 	Pinyin string // with tone marks, one syllable a word ("táo cí")
 }
 
-// japaneseTokenizer is kagome with the IPA dictionary, loaded on first use:
-// the dictionary takes a few hundred milliseconds and tens of MB to load, a
-// cost only an import pays, never the kiosk's start.
-var japaneseTokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
-	return tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-})
+// readingTools holds what makes readings while an import runs: kagome with
+// the IPA dictionary and the pinyin table. The dictionary takes a few
+// hundred milliseconds and over 100 MB of heap to load, a cost only an
+// import pays, never the kiosk's start; releaseReadingTools gives the memory
+// back when the import ends, so a kiosk that imported its content in
+// service does not carry the dictionary all day.
+var readingTools struct {
+	sync.Mutex
+	tok    *tokenizer.Tokenizer
+	tokErr error
+	pinyin map[rune]string
+}
+
+func japaneseTokenizer() (*tokenizer.Tokenizer, error) {
+	readingTools.Lock()
+	defer readingTools.Unlock()
+	if readingTools.tok == nil && readingTools.tokErr == nil {
+		readingTools.tok, readingTools.tokErr = tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	}
+	return readingTools.tok, readingTools.tokErr
+}
+
+// releaseReadingTools drops the dictionary and the table (a later reading
+// loads them again) and returns the freed memory to the system at once:
+// the Go runtime would otherwise keep it for minutes, and a kiosk's memory
+// is watched.
+func releaseReadingTools() {
+	readingTools.Lock()
+	had := readingTools.tok != nil || readingTools.pinyin != nil
+	readingTools.tok, readingTools.tokErr, readingTools.pinyin = nil, nil, nil
+	readingTools.Unlock()
+	if had {
+		debug.FreeOSMemory()
+	}
+}
 
 // KanaReading is the reading of Japanese text in hiragana, one word of the
 // morphological analysis per space-separated part. Kana in the text stay
@@ -61,7 +91,12 @@ func KanaReading(s string) string {
 var pinyinTable string
 
 // pinyinOfRune reads the table on first use (only imports need it).
-var pinyinOfRune = sync.OnceValue(func() map[rune]string {
+func pinyinOfRune() map[rune]string {
+	readingTools.Lock()
+	defer readingTools.Unlock()
+	if readingTools.pinyin != nil {
+		return readingTools.pinyin
+	}
 	m := make(map[rune]string, 27000)
 	for _, line := range strings.Split(pinyinTable, "\n") {
 		hex, reading, ok := strings.Cut(line, " ")
@@ -72,18 +107,20 @@ var pinyinOfRune = sync.OnceValue(func() map[rune]string {
 			m[rune(r)] = reading
 		}
 	}
+	readingTools.pinyin = m
 	return m
-})
+}
 
 // PinyinReading is Chinese text's pinyin, one syllable per character, in
 // the order written; what is not a Chinese character is left out.
 func PinyinReading(s string) string {
 	var parts []string
+	table := pinyinOfRune()
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) {
 			continue
 		}
-		if py := pinyinOfRune()[r]; py != "" {
+		if py := table[r]; py != "" {
 			parts = append(parts, py)
 		}
 	}

@@ -15,6 +15,7 @@ const dateLayout = "2006-01-02"
 // afterwards the store holds either all of cat or, on any error, exactly what
 // it held before. The photos cat names must already be in the media folder.
 func (s *Store) ReplaceCatalogue(ctx context.Context, cat *Catalogue) error {
+	defer releaseReadingTools()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("replace catalogue: %w", err)

@@ -285,6 +285,7 @@ func (s *Store) readSearchTerms(ctx context.Context) ([]searchDocument, error) {
 
 // rebuildSearchTerms makes the search text of the catalogue in the store.
 func (s *Store) rebuildSearchTerms(ctx context.Context) ([]searchDocument, error) {
+	defer releaseReadingTools()
 	cat, err := s.LoadCatalogue(ctx)
 	if err != nil || len(cat.Villages) == 0 {
 		return nil, err

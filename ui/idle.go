@@ -158,7 +158,7 @@ func newStillThere(k *Kiosk) *stillThere {
 	card.CornerRadius = 24
 	box := container.NewVBox(title, s.countdown, container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 96), cont)))
 	dialog := container.NewStack(card, container.NewPadded(container.NewPadded(box)))
-	s.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(820, 330), dialog)))
+	s.obj = container.NewStack(newBackdrop(colorShade, k.Touch), newDialogCard(dialog, 960))
 	return s
 }
 

@@ -22,13 +22,15 @@ const (
 	ScreenTour     = "tour"
 	ScreenSearch   = "search"
 	ScreenAttract  = "attract" // the attract loop, shown over Home
+	// ScreenStillThere is the idle warning, shown over the products grid.
+	ScreenStillThere = "still-there"
 )
 
 // ParseRoute reads a screen spec such as "home", "product:bt-vase" or
 // "search:bat trang", as the screenshot command takes it.
 func ParseRoute(spec string) (Route, error) {
 	name, id, hasID := strings.Cut(spec, ":")
-	if name == ScreenAttract {
+	if name == ScreenAttract || name == ScreenStillThere {
 		if hasID {
 			return Route{}, fmt.Errorf("screen %q takes no id", name)
 		}
@@ -37,7 +39,7 @@ func ParseRoute(spec string) (Route, error) {
 	s, ok := specFor(name)
 	switch {
 	case !ok:
-		return Route{}, fmt.Errorf("unknown screen %q; expected home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT or attract", spec)
+		return Route{}, fmt.Errorf("unknown screen %q; expected home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT, attract or still-there", spec)
 	case hasID && !s.takesID:
 		return Route{}, fmt.Errorf("screen %q takes no id", name)
 	case s.needsID && id == "":

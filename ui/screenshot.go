@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -67,6 +68,13 @@ func (k *Kiosk) ShowRoute(r Route) {
 		k.history = []Route{{Screen: ScreenHome}}
 		k.show()
 		k.startAttract()
+		return
+	case ScreenStillThere:
+		k.history = []Route{{Screen: ScreenHome}, {Screen: ScreenProducts}}
+		k.show()
+		k.idle.warning = newStillThere(k)
+		k.setOverlay(k.idle.warning.object())
+		k.idle.warning.update(int(k.opt.IdleCountdown / time.Second))
 		return
 	case ScreenHome:
 		k.Home()

@@ -24,7 +24,7 @@ import (
 func runScreenshot(ctx context.Context, e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
-	specs := fs.String("screen", "home", "the `SCREENS`, comma-separated: home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT, attract")
+	specs := fs.String("screen", "home", "the `SCREENS`, comma-separated: home, products, product:ID, villages, village:ID, tours, tour:ID, search:TEXT, attract, still-there")
 	langs := fs.String("lang", "vi", "the visitor `LANGUAGES`, comma-separated (vi, en, ko, zh, ja), or all")
 	sizes := fs.String("size", "1920x1080", "the screen `SIZES` in pixels, WxH, comma-separated: 1920x1080, 1080x1920 (portrait), 1366x768, 1280x800, 3840x2160 …")
 	scale := fs.Float64("scale", 0, "pixels per unit of layout; 0 chooses 2 for a screen 3000 pixels or more across (4K), else 1")

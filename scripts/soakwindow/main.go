@@ -53,7 +53,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "soakwindow: --size wants WxH, e.g. 1920x1080")
 		os.Exit(2)
 	}
-	c.pin = "2580"
+	c.pin = "258036"
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "soakwindow:", err)
 		os.Exit(1)
