@@ -120,6 +120,7 @@ func (a *attractLoop) show() {
 	a.photo.show(s.photo)
 	a.title.set(s.title.In(lang))
 	a.line.set(s.line.In(lang))
+	a.photo.prefetch(a.slides[(a.at+1)%len(a.slides)].photo)
 }
 
 // canvasSpacer is fixed empty space.

@@ -238,6 +238,7 @@ type photoView struct {
 	min     fyne.Size
 	bg      *canvas.Rectangle
 	img     *canvas.Image
+	next    data.Image // to prefetch once the view has a drawn size
 }
 
 func newPhotoView(loader *photoLoader, variant media.Variant, min fyne.Size) *photoView {
@@ -284,7 +285,26 @@ func (v *photoView) show(photo data.Image) {
 		return
 	}
 	v.hash = photo.Hash
+	if v.Size().IsZero() {
+		// Not laid out yet: Layout asks at the drawn size. Asking at the
+		// minimum first decoded a full-screen photo twice (the attract
+		// loop's first slides stayed blank while it did).
+		return
+	}
 	v.request(v.drawnPixels(v.Size()))
+}
+
+// prefetch decodes a photo the view will show next, at its present drawn
+// size, into the loader's cache, so that it appears at once when shown.
+func (v *photoView) prefetch(photo data.Image) {
+	if photo.Hash == "" {
+		return
+	}
+	if v.px == (image.Point{}) {
+		v.next = photo // once the view knows its size
+		return
+	}
+	v.loader.load(photoRequest{hash: photo.Hash, variant: v.variant, px: v.px, fill: v.img.FillMode}, func(image.Image) {})
 }
 
 // request asks for the view's photo at a drawn size.
@@ -303,6 +323,10 @@ func (v *photoView) request(px image.Point) {
 		// something else moved (photos waited for the pointer).
 		v.Refresh()
 	})
+	if next := v.next; next.Hash != "" {
+		v.next = data.Image{}
+		v.prefetch(next)
+	}
 }
 
 // drawnPixels is the size in pixels the view is drawn at: its size once laid
