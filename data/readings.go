@@ -1,6 +1,9 @@
 package data
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -9,7 +12,7 @@ import (
 	_ "embed"
 	"strconv"
 
-	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
@@ -40,9 +43,26 @@ func japaneseTokenizer() (*tokenizer.Tokenizer, error) {
 	readingTools.Lock()
 	defer readingTools.Unlock()
 	if readingTools.tok == nil && readingTools.tokErr == nil {
-		readingTools.tok, readingTools.tokErr = tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+		readingTools.tok, readingTools.tokErr = newJapaneseTokenizer()
 	}
 	return readingTools.tok, readingTools.tokErr
+}
+
+// ipaDict is kagome's IPA dictionary, a zip (see ipadic/README.md).
+//
+//go:embed ipadic/ipa.dict
+var ipaDict []byte
+
+func newJapaneseTokenizer() (*tokenizer.Tokenizer, error) {
+	zr, err := zip.NewReader(bytes.NewReader(ipaDict), int64(len(ipaDict)))
+	if err != nil {
+		return nil, fmt.Errorf("open the Japanese dictionary: %w", err)
+	}
+	d, err := dict.Load(zr, true)
+	if err != nil {
+		return nil, fmt.Errorf("load the Japanese dictionary: %w", err)
+	}
+	return tokenizer.New(d, tokenizer.OmitBosEos())
 }
 
 // releaseReadingTools drops the dictionary and the table (a later reading

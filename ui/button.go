@@ -72,6 +72,9 @@ func (b *touchButton) setDisabled(off bool) {
 
 func (b *touchButton) colors() (fill, text, border color.Color) {
 	switch {
+	case b.disabled && b.style == styleOnDark:
+		// Faded on the bar (Back on Home): there, but plainly not a way.
+		return color.Transparent, color.NRGBA{R: 255, G: 255, B: 255, A: 0x60}, color.NRGBA{R: 255, G: 255, B: 255, A: 0x38}
 	case b.disabled:
 		return colorLine, colorMutedInk, colorLine
 	case b.style == stylePrimary, b.style == styleChip && b.selected:

@@ -70,14 +70,19 @@ const (
 
 // barLayout arranges the top bar for its width: objects are the Back/Home
 // group, the title, the Aa control and the language picker.
-type barLayout struct{ b *topBar }
+type barLayout struct {
+	b *topBar
+	// tall is set by the page on a portrait screen: there a third line
+	// costs little, and Back and Home keep their words.
+	tall bool
+}
 
 // plan decides the rows: 1 (all in one), 2 (the title on its own line) or
 // 3 (the languages on their own line(s) too), and whether Back and Home
 // show their icons only, to save a line.
 func (l *barLayout) plan(objs []fyne.CanvasObject, width float32) (rows int, iconsOnly bool) {
 	rows = l.rows(objs, width, l.leftWidth(false))
-	if compact := l.rows(objs, width, l.leftWidth(true)); compact < rows && rows == 3 {
+	if compact := l.rows(objs, width, l.leftWidth(true)); compact < rows && rows == 3 && !l.tall {
 		return compact, true
 	}
 	return rows, false
@@ -226,12 +231,14 @@ func (t *tapTarget) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // update shows the screen's title and the chosen language. Back stays in
-// its place even on Home (where it does nothing), so the bar never jumps.
+// its place even on Home, so the bar never jumps, but faded there: it
+// leads nowhere.
 func (b *topBar) update(r Route, canGoBack bool) {
 	k := b.k
 	b.backText, b.homeText = k.t("nav.back"), k.t("nav.home")
 	b.back.text, b.home.text = b.backText, b.homeText
 	b.back.selected = false
+	b.back.disabled = !canGoBack
 	b.back.Refresh()
 	b.home.Refresh()
 	b.full = k.title(r)

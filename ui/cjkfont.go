@@ -53,6 +53,9 @@ func setFontLang(l data.Lang) bool {
 	defer cjkMu.Unlock()
 	changed := cjkFamilies[l] != cjkFamilies[fontLang]
 	fontLang = l
+	if _, cjk := cjkFamilies[l]; !cjk {
+		clear(cjkBold) // not needed until a CJK visitor comes
+	}
 	return changed
 }
 
@@ -73,12 +76,16 @@ func boldFont() fyne.Resource {
 	if !ok {
 		return nil
 	}
-	if !cjkTried[l] {
-		cjkTried[l] = true
+	if _, ok := cjkBold[l]; !ok && !cjkTried[l] {
 		res, err := loadCJKBold(family)
 		if err != nil {
+			cjkTried[l] = true // the fonts are missing: do not read the disk at every switch
 			fyne.LogError("bold CJK font (headings stay regular)", err)
 		} else {
+			// One face at a time: each is about 17 MB, and Fyne parses
+			// it into as much again. A visitor switching back pays a
+			// copy from the collection, a few tens of milliseconds.
+			clear(cjkBold)
 			cjkBold[l] = res
 		}
 	}
@@ -132,7 +139,12 @@ func writeSFNT(ld *ot.Loader) ([]byte, error) {
 	for search*2 <= n {
 		search, selector = search*2, selector+1
 	}
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
 	var out bytes.Buffer
+	out.Grow(size) // exactly: a face is about 17 MB, and a grown buffer kept up to twice that
 	version := uint32(0x00010000)
 	if ld.HasTable(ot.MustNewTag("CFF ")) {
 		version = 0x4F54544F // "OTTO": CFF outlines

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -100,3 +101,51 @@ func (r *fitLineRenderer) MinSize() fyne.Size {
 func (r *fitLineRenderer) Refresh()                     { r.Layout(r.l.Size()) }
 func (r *fitLineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.l.text} }
 func (r *fitLineRenderer) Destroy()                     {}
+
+// splitToFit cuts s into a first line that fits width, broken after a
+// space where there is one (anywhere in text written without spaces), and
+// the rest, cut with an ellipsis to fit a second line. A product's name
+// on a tile has two lines: one cut "Bộ ấm chén men rạn vẽ s…" hid what
+// the product was.
+func splitToFit(s string, size float32, bold bool, width float32) (first, rest string) {
+	style := fyne.TextStyle{Bold: bold}
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s, ""
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fyne.MeasureText(string(runes[:mid]), size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	cut := lo
+	for i := lo; i > lo/2; i-- {
+		if runes[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	if cut == 0 {
+		cut = 1
+	}
+	first = strings.TrimRight(string(runes[:cut]), " ")
+	rest = strings.TrimLeft(string(runes[cut:]), " ")
+	return first, fitText(rest, size, bold, width)
+}
+
+// shrinkToFit is the size, down to 80 % of size, at which s fits width
+// (a price's unit stays readable), and s cut with an ellipsis at that
+// size when even that is too small.
+func shrinkToFit(s string, size float32, bold bool, width float32) (string, float32) {
+	style := fyne.TextStyle{Bold: bold}
+	for f := float32(1); f >= 0.8; f -= 0.05 {
+		if fyne.MeasureText(s, size*f, style).Width <= width {
+			return s, size * f
+		}
+	}
+	return fitText(s, size*0.8, bold, width), size * 0.8
+}

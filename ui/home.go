@@ -29,8 +29,11 @@ func (s *homeScreen) object() fyne.CanvasObject {
 		e.mainScroll = nil
 		photoH := float32(200)
 		rows := 1
-		if sh.stacked() {
+		switch {
+		case sh.stacked():
 			photoH, rows = 250, 2
+		case sh == shapeSmall:
+			photoH = 130 // the featured products start above the fold
 		}
 		entries := container.NewGridWithColumns(3,
 			s.entry("home.products", "home.products_hint", photos[0], photoH, Route{Screen: ScreenProducts}),
@@ -41,7 +44,7 @@ func (s *homeScreen) object() fyne.CanvasObject {
 		if len(featured.Products) > 0 {
 			inner := size.Width - 4*theme.Padding() - scrollbarRoom
 			content.Add(sectionTitle(e.t("home.featured")))
-			content.Add(e.productRow(featured.Products, inner, rows))
+			content.Add(e.productRow(featured.Products, inner, rows, tilePhotoRatio(sh)))
 		}
 		return e.dragScroll(container.NewPadded(container.NewPadded(content)))
 	})

@@ -17,6 +17,7 @@ func (l pageLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (l pageLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.bar.row.Layout.(*barLayout).tall = size.Height > size.Width
 	h := l.barHeight(size.Width)
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(size.Width, h))

@@ -68,7 +68,7 @@ func (s *productsScreen) object() fyne.CanvasObject {
 			gridW = size.Width - 2*theme.Padding()
 		}
 		right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
-			container.NewStack(s.newGrid(gridTileWidth(gridW, minProductTile)), s.empty))
+			container.NewStack(s.newGrid(gridTileWidth(gridW, minProductTile), tilePhotoRatio(sh)), s.empty))
 		if sh.stacked() {
 			top := container.NewStack(fixedSize(fyne.NewSize(1, max(200, size.Height*0.3))), panel)
 			return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(right))
@@ -77,8 +77,9 @@ func (s *productsScreen) object() fyne.CanvasObject {
 	})
 }
 
-// newGrid makes the grid of products with tiles width wide.
-func (s *productsScreen) newGrid(width float32) fyne.CanvasObject {
+// newGrid makes the grid of products with tiles width wide, their photos
+// ratio times as high.
+func (s *productsScreen) newGrid(width, ratio float32) fyne.CanvasObject {
 	e := s.e
 	offset := float32(0)
 	if s.grid != nil {
@@ -86,7 +87,7 @@ func (s *productsScreen) newGrid(width float32) fyne.CanvasObject {
 	}
 	var grid fyne.CanvasObject
 	s.grid, grid = e.tileGrid(s.length, func() (fyne.CanvasObject, func(int)) {
-		t := newProductTile(e, width)
+		t := newProductTile(e, width, ratio)
 		return t.object(), func(i int) {
 			if p, ok := s.product(i); ok {
 				t.bind(p)
@@ -167,7 +168,8 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 	for _, c := range r.chips {
 		chip := c
 		style := styleChip
-		if chip.label == s.e.t("filter.clear") {
+		isClear := chip.label == s.e.t("filter.clear")
+		if isClear {
 			style = stylePrimary
 		}
 		b := newTouchButton(chip.label, nil, style, func() {
@@ -176,6 +178,9 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 			s.reload()
 		})
 		b.setSelected(chip.on(s.e.session.filter))
+		if isClear && s.e.session.filter == defaultFilter() {
+			b.setDisabled(true) // nothing to clear: it must not look like the way on
+		}
 		line.Add(b)
 	}
 	cell.Objects = []fyne.CanvasObject{line}

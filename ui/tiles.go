@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,23 +31,45 @@ type productTile struct {
 	width float32 // of the texts
 	photo *photoView
 	name  *canvas.Text
+	name2 *canvas.Text // the name's second line, " " when it has one
 	stars *canvas.Text
 	price *canvas.Text
-	card  *tapCard
+	// priceSize is the price's full text size; a long price is drawn a
+	// little smaller to keep its unit.
+	priceSize float32
+	card      *tapCard
 }
 
-// newProductTile makes a tile width wide; its height follows from the
-// photo and the text sizes.
-func newProductTile(e *env, width float32) *productTile {
+// Product photos on tiles are 7:10, but 1:2 on small landscape screens,
+// where a taller photo left room for one row of tiles (see tilePhotoRatio).
+const (
+	tilePhoto      = 0.7
+	tilePhotoShort = 0.5
+)
+
+// tilePhotoRatio is the height of a tile's photo to its width on a shape.
+func tilePhotoRatio(sh shape) float32 {
+	if sh == shapeSmall {
+		return tilePhotoShort
+	}
+	return tilePhoto
+}
+
+// newProductTile makes a tile width wide with a photo ratio times as high;
+// its height follows from the photo and the text sizes.
+func newProductTile(e *env, width, ratio float32) *productTile {
 	t := &productTile{e: e}
 	inner := width - 2*cardPad
 	t.width = inner - 2*theme.Padding()
-	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(inner, float32(int(inner*0.7))))
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(inner, float32(int(inner*ratio))))
 	t.name = coloured("", colorInk, theme.TextSize()/textScale, true)
+	t.name2 = coloured(" ", colorInk, theme.TextSize()/textScale, true)
 	t.stars = coloured("", colorGold, 26, false)
-	t.price = coloured("", colorLacquer, theme.TextSize()/textScale, false)
+	t.priceSize = theme.TextSize() / textScale
+	t.price = coloured("", colorLacquer, t.priceSize, false)
 	// The price has room under it, so it never sits on the card's edge.
-	box := container.NewVBox(t.photo, container.NewPadded(t.name), container.NewPadded(t.stars),
+	name := container.New(layout.NewCustomPaddedVBoxLayout(0), t.name, t.name2)
+	box := container.NewVBox(t.photo, container.NewPadded(name), container.NewPadded(t.stars),
 		container.NewPadded(t.price), canvasSpacer(2))
 	t.card = newTapCard(box, func() {
 		if t.id != "" {
@@ -64,11 +87,16 @@ func (t *productTile) bind(p data.Product) {
 	} else {
 		t.photo.show(data.Image{})
 	}
-	t.name.Text = fitText(p.Name.In(t.e.lang), t.name.TextSize, true, t.width)
+	first, rest := splitToFit(p.Name.In(t.e.lang), t.name.TextSize, true, t.width)
+	if rest == "" {
+		rest = " " // the tile keeps its height
+	}
+	t.name.Text, t.name2.Text = first, rest
 	t.name.Refresh()
+	t.name2.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.Text = fitText(t.e.priceText(p), t.price.TextSize, false, t.width)
+	t.price.Text, t.price.TextSize = shrinkToFit(t.e.priceText(p), t.priceSize, false, t.width)
 	t.price.Refresh()
 }
 
@@ -76,14 +104,14 @@ func (t *productTile) object() fyne.CanvasObject { return t.card }
 
 // productRow lays a few products out as tiles across width, as many as fit
 // in rows lines (the rest are left out: a row is a sample, the grid has all).
-func (e *env) productRow(ps []data.Product, width float32, rows int) fyne.CanvasObject {
+func (e *env) productRow(ps []data.Product, width float32, rows int, ratio float32) fyne.CanvasObject {
 	cols, tileW := columns(width, minProductTile*tileScale(), gridGap)
 	grid := container.NewGridWithColumns(cols)
 	for i, p := range ps {
 		if i == cols*rows {
 			break
 		}
-		t := newProductTile(e, tileW)
+		t := newProductTile(e, tileW, ratio)
 		t.bind(p)
 		grid.Add(t.object())
 	}

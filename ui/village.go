@@ -46,7 +46,7 @@ func (s *villageScreen) object() fyne.CanvasObject {
 		box := container.NewVBox()
 		if len(products.Products) > 0 {
 			box.Add(sectionTitle(e.t("village.products")))
-			box.Add(e.productRow(products.Products, width, 100))
+			box.Add(e.productRow(products.Products, width, 100, tilePhoto))
 		}
 		if len(tours) > 0 {
 			box.Add(sectionTitle(e.t("village.tours")))
