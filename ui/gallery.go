@@ -44,27 +44,27 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	g.count.Alignment = fyne.TextAlignCenter
 	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
-	arrows := container.NewBorder(nil, nil, container.NewCenter(prev), container.NewCenter(next))
+	// The arrows sit under the photo, either side of "Photo 1 of 3":
+	// over it they covered most of a small screen's photo in large text.
 	stage := container.NewStack(g.room, g.under, g.view, newSwipeLayer(e.touch, g.step))
-	if len(photos) > 1 {
-		stage.Add(container.NewPadded(arrows))
-	}
 	row := container.NewHBox(layout.NewSpacer())
 	for i, p := range photos {
 		i := i
 		t := newTouchThumb(e.photos, p, func() { e.touch(); g.select_(i) })
 		g.thumbs = append(g.thumbs, t)
-		row.Add(t)
+		row.Add(container.NewCenter(t)) // its own size, its frame inside the strip
 	}
 	row.Add(layout.NewSpacer())
 	// The strip is as wide as the photo and scrolls, so that however many
 	// photos an item has, the gallery never widens and pushes the name,
 	// certificate and price beside it off the screen.
 	g.strip = container.NewHScroll(row)
-	g.strip.SetMinSize(fyne.NewSize(size.Width, thumbSize.Height+theme.Padding()))
+	// Room above and below for the selected thumbnail's frame: a strip
+	// exactly as high cut the frame's lower edge off.
+	g.strip.SetMinSize(fyne.NewSize(size.Width, thumbSize.Height+4*theme.Padding()))
 	parts := container.NewVBox(stage)
 	if len(photos) > 1 {
-		parts.Add(g.count)
+		parts.Add(container.NewBorder(nil, nil, prev, next, g.count))
 		parts.Add(g.strip)
 	}
 	g.obj = parts

@@ -34,7 +34,7 @@ type searchScreen struct {
 
 	list       *widget.List
 	results    fyne.CanvasObject // the list, or the hint when there is nothing to list
-	idle       *fyne.Container   // hint and examples, shown instead of the list
+	idle       *fyne.Container   // hint, examples and featured products, shown instead of the list
 	candidates *fyne.Container   // names as a Chinese visitor types pinyin
 
 	query string // the query the list shows
@@ -62,7 +62,7 @@ func (s *searchScreen) object() fyne.CanvasObject {
 
 	s.count = subheading("")
 	s.list = widget.NewList(func() int { return s.total }, s.newRow, s.bindRow)
-	s.idle = container.NewVBox()
+	s.idle = container.NewStack()
 	list := e.withDrag(s.list, listAdapter{s.list})
 	s.results = container.NewStack(list, s.idle)
 	right := container.NewBorder(s.count, nil, nil, nil, s.results)
@@ -143,7 +143,6 @@ func (s *searchScreen) showIdle(on bool) {
 	s.idle.Objects = nil
 	if on {
 		e := s.e
-		s.idle.Add(body(e.t("search.try")))
 		row := container.NewGridWithColumns(2)
 		for _, ex := range searchExamples[e.lang] {
 			row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
@@ -152,11 +151,26 @@ func (s *searchScreen) showIdle(on bool) {
 				s.update()
 			}))
 		}
-		s.idle.Add(row)
+		top := container.NewVBox(body(e.t("search.try")), row, sectionTitle(e.t("home.featured")))
+		s.idle.Add(container.NewBorder(top, nil, nil, nil, s.featured()))
 	}
 	s.idle.Refresh()
 	s.list.Hidden = on
 	s.list.Refresh()
+}
+
+// featured is the featured products, as on Home, for the room under the
+// examples: on a portrait screen it was an empty third of the glass.
+func (s *searchScreen) featured() fyne.CanvasObject {
+	e := s.e
+	page, err := e.cat.ListProducts(e.ctx, data.ProductFilter{Featured: true, Limit: 12})
+	if err != nil || len(page.Products) == 0 {
+		return container.NewStack()
+	}
+	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
+		inner := size.Width - 2*theme.Padding() - scrollbarRoom
+		return e.dragScrollOf(e.productRow(page.Products, inner, 4, tilePhotoRatio(sh)), false)
+	})
 }
 
 // showCandidates offers Chinese visitors the names their pinyin finds, in
