@@ -125,8 +125,21 @@ func startX(t *testing.T, bin string, display int, size fyne.Size) *xsession {
 		x.win = strings.Fields(out)[0]
 		return true
 	})
-	time.Sleep(2 * time.Second) // the first frame
+	// The window comes up at once with "Preparing the content" while the
+	// new database takes the sample; the kiosk's red top bar says it is done.
+	waitFor(t, 90*time.Second, "the kiosk's first screen", x.redBar)
+	time.Sleep(2 * time.Second) // photos load in the background
 	return x
+}
+
+// redBar reports whether the kiosk's red top bar is drawn, read from the
+// pixel at the top of the screen's middle.
+func (x *xsession) redBar() bool {
+	out, err := x.run("import", "-window", "root", "-crop", fmt.Sprintf("1x1+%d+4", int(x.size.Width)/2), "-depth", "8", "rgb:-")
+	if err != nil || len(out) < 3 {
+		return false
+	}
+	return out[0] > 110 && out[1] < 90 && out[2] < 90
 }
 
 func (x *xsession) run(name string, args ...string) (string, error) {

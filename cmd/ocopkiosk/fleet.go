@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"sort"
 
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"ocopkiosk/buildinfo"
 	"ocopkiosk/data"
 	"ocopkiosk/data/fleet"
 	"ocopkiosk/data/sign"
@@ -404,10 +404,16 @@ func runFleetSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 	return s.Run(ctx)
 }
 
-// appVersion is the version this binary was built as.
+// appVersion is the version this binary was built as, with its commit,
+// as a kiosk reports it to the office ("0.1.0 (abc1234def56)").
 func appVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	in := buildinfo.Get()
+	c := in.Commit
+	if len(c) > 12 {
+		c = c[:12]
 	}
-	return "0.1.0"
+	if in.Dirty {
+		c += ", modified"
+	}
+	return fmt.Sprintf("%s (%s)", in.Version, c)
 }

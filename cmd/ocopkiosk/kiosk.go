@@ -34,16 +34,6 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
-	st, readOnly, err := openKioskStore(ctx, e, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if readOnly == "" {
-		if err := st.MarkInUse(); err != nil { // so that the next start knows if this one crashed
-			fyne.LogError("", err)
-		}
-	}
 	// Opt in to Fyne's v2.6 threading model (FyneApp.toml says the same, but
 	// is read only beside a packaged binary).
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "OCOP Kiosk", Version: buildinfo.Get().Version, Icon: fyne.NewStaticResource("icon.png", assets.Icon()),
@@ -55,45 +45,10 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	overridden := map[string]string{}
-	if idleSet(fs) {
-		settings.IdleTimeout = *idle
-		overridden["idle"] = "--idle " + idle.String()
-	}
-	if readOnly == "" {
-		if _, err := st.PruneAudit(ctx, time.Now()); err != nil {
-			fyne.LogError("prune the audit log", err)
-		}
-	}
-	var events *data.Recorder
-	var recorder ui.EventRecorder = data.NewMemoryRecorder(50000) // a read-only disk keeps them in memory
-	if readOnly == "" {
-		if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
-			fyne.LogError("prune old visitor events", err)
-		} else if n > 0 {
-			fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
-		}
-		events = data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
-		defer events.Close()
-		recorder = events
-	}
-	restart := false
-	fleetSync := kioskFleet(ctx, st)
-	k := ui.New(st, i18n.MustLoad(), ui.Options{
-		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
-		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
-		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: readOnly, Overridden: overridden,
-		OnExit: func(again bool) { restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
-		About: buildinfo.Get().String(),
-	})
-	k.ApplySettings(settings)
-	k.SetWindow(w)
-	w.SetContent(k.WindowContent())
-	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
+	msgs := i18n.MustLoad()
+	// The window is up before the database is opened: a new kiosk imports
+	// its sample content first, and the screen was black while it did.
+	w.SetContent(ui.StartingScreen(msgs))
 	if *windowed {
 		w.Resize(fyne.NewSize(1600, 900))
 	} else {
@@ -105,28 +60,119 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	}
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	k.Start(runCtx)
-	if readOnly == "" {
-		go pruneDaily(runCtx, st)
+	r := &kioskRun{ctx: runCtx, e: e, a: a, w: w, msgs: msgs}
+	if idleSet(fs) {
+		r.idle = idle
 	}
-	go trimMemory(runCtx)
-	startFleet(runCtx, fleetSync, k, w)
-	watchUI(runCtx, k.Watchdog(), e.stderr, events, st)
-	// Under systemd: READY=1 once the window is up, then watchdog pings from the UI loop.
-	startSystemdNotify(runCtx, fyne.Do, func(err error) { fyne.LogError("", err) })
-	if os.Getenv("OCOP_STARTUP_PROBE") != "" {
-		// For `ocopkiosk bench`: say when the window is up, then quit.
-		a.Lifecycle().SetOnStarted(func() {
-			fmt.Fprintf(e.stderr, "window shown %d ms after start\n", time.Since(processStart).Milliseconds())
-			go func() { time.Sleep(300 * time.Millisecond); fyne.Do(a.Quit) }()
+	opened := make(chan struct{})
+	go func() {
+		defer close(opened)
+		st, readOnly, err := openKioskStore(runCtx, e, *db)
+		if err != nil {
+			r.err = err
+			fyne.Do(a.Quit)
+			return
+		}
+		r.st, r.readOnly = st, readOnly
+		if readOnly == "" {
+			if err := st.MarkInUse(); err != nil { // so that the next start knows if this one crashed
+				fyne.LogError("", err)
+			}
+		}
+		fyne.Do(func() {
+			if err := r.start(); err != nil {
+				r.err = err
+				a.Quit()
+			}
 		})
-	}
-	go checkInBackground(runCtx, st, func() { restart = true; a.Quit() })
-	go warmSearch(runCtx, st)
+	}()
 	w.ShowAndRun()
-	if restart {
-		return restartSelf(events, st)
+	stop()
+	<-opened
+	if r.restart {
+		return restartSelf(r.events, r.st)
 	}
+	if r.events != nil {
+		r.events.Close()
+	}
+	if r.st != nil {
+		r.st.Close()
+	}
+	return r.err
+}
+
+// kioskRun is one run of the kiosk's window: what runKiosk opens before the
+// window's loop starts, and what start makes once the database is open.
+type kioskRun struct {
+	ctx      context.Context
+	e        *env
+	a        fyne.App
+	w        fyne.Window
+	msgs     *i18n.Messages
+	idle     *time.Duration // --idle, when given: it overrides the setting
+	st       *data.Store
+	readOnly string // why the database is read-only, or ""
+	events   *data.Recorder
+	restart  bool
+	err      error
+}
+
+// start builds the kiosk on the open database and puts it in the window;
+// it runs on the UI goroutine.
+func (r *kioskRun) start() error {
+	ctx, e, st, a, w := r.ctx, r.e, r.st, r.a, r.w
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	overridden := map[string]string{}
+	if r.idle != nil {
+		settings.IdleTimeout = *r.idle
+		overridden["idle"] = "--idle " + r.idle.String()
+	}
+	if r.readOnly == "" {
+		if _, err := st.PruneAudit(ctx, time.Now()); err != nil {
+			fyne.LogError("prune the audit log", err)
+		}
+	}
+	var recorder ui.EventRecorder = data.NewMemoryRecorder(50000) // a read-only disk keeps them in memory
+	if r.readOnly == "" {
+		if n, err := st.PruneEvents(ctx, time.Now(), settings.EventRetentionDays); err != nil {
+			fyne.LogError("prune old visitor events", err)
+		} else if n > 0 {
+			fmt.Fprintf(e.stderr, "pruned %d visitor events older than %d days (daily totals kept)\n", n, settings.EventRetentionDays)
+		}
+		r.events = data.NewRecorder(st, data.RecorderOptions{OnError: func(err error) { fyne.LogError("record visitor events", err) }})
+		recorder = r.events
+	}
+	fleetSync := kioskFleet(ctx, st)
+	k := ui.New(st, r.msgs, ui.Options{
+		DefaultLang: settings.DefaultLang, Languages: settings.Languages, IdleTimeout: settings.IdleTimeout,
+		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
+		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: r.readOnly, Overridden: overridden,
+		OnExit: func(again bool) { r.restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
+		About: buildinfo.Get().String(),
+	})
+	k.ApplySettings(settings)
+	k.SetWindow(w)
+	w.SetContent(k.WindowContent())
+	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.Touch() })
+	k.Start(ctx)
+	if r.readOnly == "" {
+		go pruneDaily(ctx, st)
+	}
+	go trimMemory(ctx)
+	startFleet(ctx, fleetSync, k, w)
+	watchUI(ctx, k.Watchdog(), e.stderr, r.events, st)
+	// Under systemd: READY=1 once the kiosk is up, then watchdog pings from the UI loop.
+	startSystemdNotify(ctx, fyne.Do, func(err error) { fyne.LogError("", err) })
+	if os.Getenv("OCOP_STARTUP_PROBE") != "" {
+		// For `ocopkiosk bench`: say when the kiosk is up, then quit.
+		fmt.Fprintf(e.stderr, "window shown %d ms after start\n", time.Since(processStart).Milliseconds())
+		go func() { time.Sleep(300 * time.Millisecond); fyne.Do(a.Quit) }()
+	}
+	go checkInBackground(ctx, st, func() { r.restart = true; a.Quit() })
+	go warmSearch(ctx, st)
 	return nil
 }
 

@@ -160,7 +160,7 @@ func (d *driver) waitFirstScreen() error {
 		if !d.k.alive() {
 			return d.crashed()
 		}
-		if f, err := d.x.grab(); err == nil && !f.blank {
+		if f, err := d.x.grab(); err == nil && !f.blank && f.bar {
 			time.Sleep(3 * time.Second) // photos load in the background
 			d.lastFrame, _ = d.x.grab()
 			d.lastChange = time.Now()

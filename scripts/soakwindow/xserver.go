@@ -84,6 +84,9 @@ func (x *xserver) drag(x0, y0, x1, y1, steps int, over time.Duration) error {
 type frame struct {
 	hash  uint64
 	blank bool
+	// bar is true when the kiosk's red top bar is drawn (not the plain
+	// "Preparing the content" screen of a first start).
+	bar bool
 }
 
 // grab reads the whole screen as raw RGB.
@@ -105,7 +108,12 @@ func (x *xserver) grab() (frame, error) {
 			break
 		}
 	}
-	return frame{hash: maphash.Bytes(x.seed, raw), blank: blank}, nil
+	bar := false
+	if at := (4*x.w + x.w/2) * 3; at+3 <= len(raw) {
+		r, g, b := raw[at], raw[at+1], raw[at+2]
+		bar = r > 110 && g < 90 && b < 90
+	}
+	return frame{hash: maphash.Bytes(x.seed, raw), blank: blank, bar: bar}, nil
 }
 
 // save writes the screen to a PNG.
