@@ -52,7 +52,7 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 	a.photo = newPhotoView(k.photos, media.Display, fyne.NewSize(100, 100))
 	a.photo.img.CornerRadius = 0
 	a.photo.bg.CornerRadius = 0
-	a.title = newFitLine(coloured("", color.White, 64, true))
+	a.title = newShrinkingLine(coloured("", color.White, 64, true), 0.6)
 	a.line = newFitLine(coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false))
 	// In all five languages, on as many lines as the width needs.
 	touch := &fyne.Container{Layout: flowLayout{gap: 24}}
@@ -61,12 +61,22 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 		// in one row would mix weights.
 		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, false))
 	}
-	shade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xf0})
-	shade.SetMinSize(fyne.NewSize(1, 560))
+	// A fade, then a dark band as high as the captions: white letters on
+	// a pale photo (a white vase) must stay readable.
+	dark := color.NRGBA{R: 0x12, G: 0x0a, B: 0x06, A: 0xd8}
+	fade := canvas.NewVerticalGradient(color.NRGBA{A: 0}, dark)
+	fade.SetMinSize(fyne.NewSize(1, 200))
+	band := canvas.NewRectangle(dark)
+	band.SetMinSize(fyne.NewSize(1, 320))
+	shade := container.New(layout.NewCustomPaddedVBoxLayout(0), fade, band)
 	// The captions sit at the bottom; "Touch to start" takes as many lines
 	// as the width needs, so the room for it is measured for each width.
 	captions := newAdaptive(20, func(_ shape, size fyne.Size) fyne.CanvasObject {
 		h := flowLayout{gap: 24}.heightFor(touch.Objects, size.Width-4*theme.Padding())
+		// The band reaches above the name, however many lines "Touch to
+		// start" takes.
+		band.SetMinSize(fyne.NewSize(1, h+190))
+		band.Refresh()
 		return container.NewVBox(layout.NewSpacer(),
 			container.NewPadded(container.NewPadded(container.NewVBox(a.title, a.line))),
 			container.NewPadded(container.NewStack(fixedSize(fyne.NewSize(1, h)), touch)), canvasSpacer(40))

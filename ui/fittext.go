@@ -70,11 +70,23 @@ type fitLine struct {
 	widget.BaseWidget
 	text *canvas.Text
 	full string
+	base float32 // the text's size when it fits
+	// shrink is the least fraction of base the text may be drawn at
+	// before it is cut; 1 cuts at once.
+	shrink float32
 }
 
 func newFitLine(t *canvas.Text) *fitLine {
-	l := &fitLine{text: t, full: t.Text}
+	l := &fitLine{text: t, full: t.Text, base: t.TextSize, shrink: 1}
 	l.ExtendBaseWidget(l)
+	return l
+}
+
+// newShrinkingLine is a fitLine that draws a long text smaller, down to
+// shrink times its size, before it cuts it (the attract loop's names).
+func newShrinkingLine(t *canvas.Text, shrink float32) *fitLine {
+	l := newFitLine(t)
+	l.shrink = shrink
 	return l
 }
 
@@ -90,7 +102,7 @@ type fitLineRenderer struct{ l *fitLine }
 
 func (r *fitLineRenderer) Layout(size fyne.Size) {
 	t := r.l.text
-	t.Text = fitText(r.l.full, t.TextSize, t.TextStyle.Bold, size.Width)
+	t.Text, t.TextSize = shrinkToFit(r.l.full, r.l.base, t.TextStyle.Bold, size.Width, r.l.shrink)
 	t.Resize(fyne.NewSize(size.Width, t.MinSize().Height))
 	t.Refresh()
 }
@@ -137,15 +149,15 @@ func splitToFit(s string, size float32, bold bool, width float32) (first, rest s
 	return first, fitText(rest, size, bold, width)
 }
 
-// shrinkToFit is the size, down to 80 % of size, at which s fits width
-// (a price's unit stays readable), and s cut with an ellipsis at that
-// size when even that is too small.
-func shrinkToFit(s string, size float32, bold bool, width float32) (string, float32) {
+// shrinkToFit is the size, down to least times size, at which s fits
+// width (a price keeps its unit), and s cut with an ellipsis at that size
+// when even that is too small.
+func shrinkToFit(s string, size float32, bold bool, width, least float32) (string, float32) {
 	style := fyne.TextStyle{Bold: bold}
-	for f := float32(1); f >= 0.8; f -= 0.05 {
+	for f := float32(1); f >= least; f -= 0.05 {
 		if fyne.MeasureText(s, size*f, style).Width <= width {
 			return s, size * f
 		}
 	}
-	return fitText(s, size*0.8, bold, width), size * 0.8
+	return fitText(s, size*least, bold, width), size * least
 }
