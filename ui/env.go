@@ -47,6 +47,7 @@ type env struct {
 	route      Route
 	mainScroll offsetScroller // whose position Back comes back to
 	onLeave    []func()       // run when the screen goes
+	onShown    []func()       // run once the screen is laid out
 	qr         *qrPanel       // the screen's QR panel, if it has one
 }
 
@@ -79,6 +80,10 @@ func (e *env) failure(err error) fyne.CanvasObject {
 
 // leaving registers what to do when the screen goes.
 func (e *env) leaving(f func()) { e.onLeave = append(e.onLeave, f) }
+
+// whenShown registers what to do once the screen is on the window and laid
+// out (a scroll restored before then has no height to scroll in).
+func (e *env) whenShown(f func()) { e.onShown = append(e.onShown, f) }
 
 // leave runs the screen's leave hooks.
 func (e *env) leave() {

@@ -252,6 +252,10 @@ func (k *Kiosk) show() {
 	if y := k.session.scroll[r]; e.mainScroll != nil && y > 0 {
 		e.mainScroll.scrollTo(y)
 	}
+	for _, f := range e.onShown {
+		f()
+	}
+	e.onShown = nil
 }
 
 // newEnv is what a screen gets to work with.

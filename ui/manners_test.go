@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestTapThatStopsAGlideOpensNothing flings the products grid and taps a
@@ -50,6 +51,12 @@ func TestBackReturnsToTheGridAsLeft(t *testing.T) {
 	if before < 100 {
 		t.Fatalf("the grid scrolled only to %v", before)
 	}
+	filters := productsPanel(t, k)
+	filters.ScrollToOffset(250)
+	filtersBefore := filters.GetScrollOffset()
+	if filtersBefore < 100 {
+		t.Fatalf("the filter list scrolled only to %v", filtersBefore)
+	}
 	test.Tap(firstTile(t, k, fyne.NewSize(1920, 1080)).(*tapCard))
 	if k.Current().Screen != ScreenProduct {
 		t.Fatalf("the tile opened %v", k.Current())
@@ -61,6 +68,24 @@ func TestBackReturnsToTheGridAsLeft(t *testing.T) {
 	if after := k.shownEnv.mainScroll.scrollOffset(); after != before {
 		t.Errorf("Back returned to offset %v, the visitor left it at %v", after, before)
 	}
+	if after := productsPanel(t, k).GetScrollOffset(); after != filtersBefore {
+		t.Errorf("Back returned the filter list to offset %v, the visitor left it at %v", after, filtersBefore)
+	}
+}
+
+// productsPanel is the filter list of the products screen on show.
+func productsPanel(t *testing.T, k *Kiosk) *widget.List {
+	t.Helper()
+	var list *widget.List
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.List); ok && list == nil {
+			list = l
+		}
+	})
+	if list == nil {
+		t.Fatal("no filter list")
+	}
+	return list
 }
 
 // mainDragLayer is the drag layer over the screen's main scroll.

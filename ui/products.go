@@ -56,6 +56,12 @@ func (s *productsScreen) object() fyne.CanvasObject {
 	s.empty = container.NewCenter(subheading(e.t("products.none")))
 	s.panel = s.filterPanel()
 	panel := e.withDrag(s.panel, listAdapter{s.panel})
+	e.leaving(func() { e.session.filterScroll = s.panel.GetScrollOffset() })
+	e.whenShown(func() {
+		if y := e.session.filterScroll; y > 0 {
+			s.panel.ScrollToOffset(y)
+		}
+	})
 	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
 		// Beside the grid in landscape; over it, a third of the height,
 		// in portrait.

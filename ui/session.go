@@ -9,7 +9,10 @@ type session struct {
 	filter     data.ProductFilter
 	searchText string
 	scroll     map[Route]float32 // screens in the history: how far they were scrolled
-	largeText  bool              // large text and high contrast
+	// filterScroll is how far the products screen's filter list was
+	// scrolled (a village far down it, in portrait, where it is short).
+	filterScroll float32
+	largeText    bool // large text and high contrast
 }
 
 func newSession() *session {
