@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	msgs := i18n.MustLoad()
 	// The window is up before the database is opened: a new kiosk imports
 	// its sample content first, and the screen was black while it did.
-	w.SetContent(ui.StartingScreen(msgs))
+	starting := ui.NewStarting(msgs)
+	w.SetContent(starting.Object())
+	e = e.withProgress(startingProgress(starting))
 	if *windowed {
 		w.Resize(fyne.NewSize(1600, 900))
 	} else {
@@ -99,6 +102,42 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 		r.st.Close()
 	}
 	return r.err
+}
+
+// withProgress is e, telling progress how a first import advances.
+func (e *env) withProgress(progress func(pack.Progress)) *env {
+	c := *e
+	c.progress = progress
+	return &c
+}
+
+// startingProgress shows an import's progress on the starting screen, as
+// one fraction over its stages (the photos are most of the time), at most
+// a hundred updates.
+func startingProgress(s *ui.Starting) func(pack.Progress) {
+	var mu sync.Mutex
+	last := -1
+	return func(p pack.Progress) {
+		frac := 0.0
+		switch p.Stage {
+		case "reading":
+			frac = 0.05
+		case "photos":
+			if p.Total > 0 {
+				frac = 0.1 + 0.8*float64(p.Done)/float64(p.Total)
+			}
+		case "saving":
+			frac = 0.95
+		}
+		mu.Lock()
+		step := int(frac * 100)
+		changed := step != last
+		last = step
+		mu.Unlock()
+		if changed {
+			fyne.Do(func() { s.SetProgress(frac) })
+		}
+	}
 }
 
 // kioskRun is one run of the kiosk's window: what runKiosk opens before the
@@ -232,7 +271,7 @@ func openRecovering(ctx context.Context, e *env, path string, opener recoveringO
 // photos failed): the content is there, and a blank kiosk is worse.
 func loadBestContent(ctx context.Context, st *data.Store, e *env) (string, error) {
 	for _, kept := range pack.KeptPacks(st.Path()) {
-		cat, err := pack.Import(ctx, st, kept, pack.Options{})
+		cat, err := pack.Import(ctx, st, kept, pack.Options{Progress: e.progress})
 		if cat != nil {
 			if err != nil {
 				fmt.Fprintf(e.stderr, "warning: %v\n", err)
@@ -241,7 +280,7 @@ func loadBestContent(ctx context.Context, st *data.Store, e *env) (string, error
 		}
 		fmt.Fprintf(e.stderr, "could not reload %s: %v\n", kept, problemsError(e, err))
 	}
-	cat, err := pack.ImportFS(ctx, st, assets.Sample(), pack.Options{})
+	cat, err := pack.ImportFS(ctx, st, assets.Sample(), pack.Options{Progress: e.progress})
 	if cat == nil {
 		return "", fmt.Errorf("load the built-in sample content: %w", problemsError(e, err))
 	}

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"ocopkiosk/data/pack"
 )
 
 // command is one subcommand.
@@ -62,6 +64,9 @@ var globalFlags = []string{"db"}
 type env struct {
 	stdout, stderr io.Writer
 	name           string
+	// progress, when set, hears how an import of the kiosk's first content
+	// advances (the window's starting screen shows it).
+	progress func(pack.Progress)
 }
 
 // errUsage means the command line was wrong; the usage has been printed.
