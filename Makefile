@@ -101,9 +101,15 @@ soak-window: build test-deps
 		-actions $(SOAK_ACTIONS) -sample-every 250
 
 # soak-window-short is the CI form: 300 actions on the built-in sample.
+# soak-window-short is CI's smoke test of the real window: 300 actions and a
+# minute's rest. Its memory-after-rest bound is 130 % of the first reading,
+# not the 115 % that soak-window holds: one reading 3 s after the first screen
+# varies by 25-50 MiB with where it falls between two of the kiosk's memory
+# trims, and the rest ends in the attract loop's full-screen photos. It
+# catches a regression such as the 279 -> 407 MiB of 2026-12-01.
 soak-window-short: build test-deps
 	rm -rf out/soak-window-short
-	$(GO) run ./scripts/soakwindow -bin $(BIN) -out out/soak-window-short -actions 300 -sample-every 100 -rest 60s
+	$(GO) run ./scripts/soakwindow -bin $(BIN) -out out/soak-window-short -actions 300 -sample-every 100 -rest 60s -max-rest 1.3
 
 # fuzz runs each fuzzer for FUZZTIME; what they find lands in testdata/fuzz.
 FUZZTIME ?= 60s

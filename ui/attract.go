@@ -56,7 +56,7 @@ func newAttractLoop(k *Kiosk) *attractLoop {
 	a.line = newFitLine(coloured("", color.NRGBA{R: 0xf3, G: 0xd9, B: 0xa4, A: 0xff}, 34, false))
 	// In all five languages, on as many lines as the width needs.
 	touch := &fyne.Container{Layout: flowLayout{gap: 24}}
-	for _, l := range data.Languages {
+	for _, l := range k.opt.Languages {
 		// Regular weight: the bold font has one script only, and the five
 		// in one row would mix weights.
 		touch.Add(coloured(k.msg.T(l, "attract.touch"), color.White, 34, false))

@@ -32,6 +32,38 @@ func newSearchKeyboard(e *env, editor *input.Editor, onChange func()) *searchKey
 
 func (kb *searchKeyboard) object() fyne.CanvasObject { return kb.box }
 
+// tallestRows is the most rows any of the keyboard's pages has, with the
+// row of Space and Backspace: the screen keeps room for that many, so the
+// keys never move when the visitor switches page (ABC has fewer rows than
+// kana, and the keys dropped a row's height under the finger).
+func (kb *searchKeyboard) tallestRows() int {
+	n := 0
+	for _, p := range kb.pages {
+		n = max(n, len(p.rows), len(p.shiftRows))
+	}
+	return n + 1
+}
+
+// widestUnits is the widest row, in keys, over all the pages (the last
+// row's keys count as build makes them), for the same reason.
+func (kb *searchKeyboard) widestUnits() float32 {
+	last := float32(3.5 + 1.5 + 3) // Space, Backspace, Clear
+	if len(kb.pages) > 1 {
+		last += 1.5 // the key to the next page
+	}
+	w, shift := float32(0), false
+	for _, p := range kb.pages {
+		for _, r := range append(append([][]string{}, p.rows...), p.shiftRows...) {
+			w = max(w, float32(len(r)))
+		}
+		shift = shift || p.shiftRows != nil
+	}
+	if shift {
+		last += 1.5
+	}
+	return max(w, last)
+}
+
 // build lays out the current page's keys.
 func (kb *searchKeyboard) build() {
 	p := kb.pages[kb.page]
@@ -163,9 +195,3 @@ func (l *keyRowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (l *keyRowsLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.widest()*keyMinWidth, float32(len(l.rows))*keyMinHeight)
 }
-
-// preferredHeight is the keyboard's height with keys of full size.
-func (l *keyRowsLayout) preferredHeight() float32 { return float32(len(l.rows)) * keyMaxHeight }
-
-// preferredWidth is its width with keys of full size.
-func (l *keyRowsLayout) preferredWidth() float32 { return l.widest() * keyMaxWidth }

@@ -54,6 +54,10 @@ type Options struct {
 	// Fleet is the fleet sync, shown in staff mode's Fleet tab; nil when
 	// the kiosk syncs from no hub.
 	Fleet FleetSync
+	// DBFlag is " --db PATH" when the kiosk runs on a database given on
+	// its command line, so that a command staff are told to run (set-pin)
+	// acts on the same database; empty for the default one.
+	DBFlag string
 	// About is which build this is (`ocopkiosk version`), shown in staff
 	// mode's settings for support; empty shows nothing.
 	About string

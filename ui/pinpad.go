@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -53,25 +52,33 @@ func newPINPad(k *Kiosk, title string, onSubmit func(string), onCancel func()) *
 	p.message.Alignment = fyne.TextAlignCenter
 	p.message.Wrapping = fyne.TextWrapWord
 	p.message.Importance = widget.DangerImportance
-	keys := container.NewGridWrap(pinKeySize)
+	var keyList []fyne.CanvasObject
 	for _, d := range "123456789" {
-		keys.Add(p.digitKey(d))
+		keyList = append(keyList, p.digitKey(d))
 	}
-	del := newTouchButton("", theme.ContentUndoIcon(), stylePlain, p.onDelete)
+	del := newTouchButton("", backspaceIcon, stylePlain, p.onDelete)
 	ok := newTouchButton(k.st("staff.ok"), nil, stylePrimary, p.onOK)
 	p.keys = append(p.keys, del, ok)
-	keys.Add(del)
-	keys.Add(p.digitKey('0'))
-	keys.Add(ok)
+	keyList = append(keyList, del, p.digitKey('0'), ok)
 	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); onCancel() })
-	bg := canvas.NewRectangle(colorCard)
-	bg.CornerRadius = 24
-	box := container.NewVBox(p.title, p.dots,
-		container.NewGridWrap(fyne.NewSize(560, pinMessageHeight), p.message),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(3*pinKeySize.Width+2*8, 4*pinKeySize.Height+3*8), keys)),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(300, 80), cancel)))
-	card := container.NewStack(bg, container.NewPadded(container.NewPadded(box)))
-	p.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 880), card)))
+	// On a short screen (1366x768) the keys and the message line are
+	// lower, so the whole pad fits: at full size its title was above the
+	// screen's top and Cancel below its bottom.
+	pad := newAdaptive(0, func(_ shape, size fyne.Size) fyne.CanvasObject {
+		keySize, messageH, cancelH := pinKeySize, float32(pinMessageHeight), float32(80)
+		if size.Height < 900 {
+			keySize, messageH, cancelH = fyne.NewSize(pinKeySize.Width, 72), 80, 64
+		}
+		keys := container.NewGridWrap(keySize, keyList...)
+		bg := canvas.NewRectangle(colorCard)
+		bg.CornerRadius = 24
+		box := container.NewVBox(p.title, p.dots,
+			container.NewGridWrap(fyne.NewSize(560, messageH), p.message),
+			container.NewCenter(container.NewGridWrap(fyne.NewSize(3*keySize.Width+2*8, 4*keySize.Height+3*8), keys)),
+			container.NewCenter(container.NewGridWrap(fyne.NewSize(300, cancelH), cancel)))
+		return newDialogCard(container.NewStack(bg, container.NewPadded(container.NewPadded(box))), 640)
+	})
+	p.obj = container.NewStack(newBackdrop(colorShade, k.Touch), pad)
 	p.refresh()
 	return p
 }

@@ -175,8 +175,8 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 		chip := c
 		style := styleChip
 		isClear := chip.label == s.e.t("filter.clear")
-		if isClear {
-			style = stylePrimary
+		if isClear && s.e.session.filter != defaultFilter() {
+			style = stylePrimary // a way back to everything, now that something is filtered
 		}
 		b := newTouchButton(chip.label, nil, style, func() {
 			s.e.touch()
@@ -184,9 +184,6 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 			s.reload()
 		})
 		b.setSelected(chip.on(s.e.session.filter))
-		if isClear && s.e.session.filter == defaultFilter() {
-			b.setDisabled(true) // nothing to clear: it must not look like the way on
-		}
 		line.Add(b)
 	}
 	cell.Objects = []fyne.CanvasObject{line}

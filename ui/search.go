@@ -57,7 +57,13 @@ func (s *searchScreen) object() fyne.CanvasObject {
 		icon(theme.SearchIcon(), 44), nil, s.field)))
 	s.kb = newSearchKeyboard(e, s.editor, s.update)
 	s.candidates = container.New(fitRowLayout{})
-	top := container.NewVBox(field, caption(e.t("search.hint")), s.candidates)
+	var candidates fyne.CanvasObject = s.candidates
+	if e.lang == data.ZH {
+		// The row's room is kept while it is empty: appearing with the
+		// first letter, it pushed the keys down under the finger.
+		candidates = container.NewStack(fixedSize(fyne.NewSize(1, minTouch)), s.candidates)
+	}
+	top := container.NewVBox(field, caption(e.t("search.hint")), candidates)
 	keys := container.NewBorder(top, nil, nil, nil, s.kb.object())
 
 	s.count = subheading("")
@@ -67,7 +73,7 @@ func (s *searchScreen) object() fyne.CanvasObject {
 	s.results = container.NewStack(list, s.idle)
 	right := container.NewBorder(s.count, nil, nil, nil, s.results)
 	s.update()
-	return container.New(&searchLayout{kb: s.kb.box.Layout.(*keyRowsLayout)},
+	return container.New(&searchLayout{kb: s.kb.box.Layout.(*keyRowsLayout), rows: s.kb.tallestRows(), units: s.kb.widestUnits()},
 		container.NewPadded(keys), container.NewPadded(right))
 }
 
@@ -243,7 +249,9 @@ func kindColor(kind data.Kind) color.Color {
 // and under them on a portrait one, giving the keyboard the room its keys
 // want and the results the rest.
 type searchLayout struct {
-	kb *keyRowsLayout
+	kb    *keyRowsLayout
+	rows  int     // the keyboard's most rows over its pages (see tallestRows)
+	units float32 // and its widest row, in keys (see widestUnits)
 }
 
 // searchFieldHeight is the room above the keys: the field, the hint and
@@ -253,14 +261,14 @@ const searchFieldHeight = 260
 func (l *searchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	keys, results := objs[0], objs[1]
 	if size.Height > size.Width {
-		h := min(l.kb.preferredHeight()+searchFieldHeight, size.Height*0.55)
+		h := min(float32(l.rows)*keyMaxHeight+searchFieldHeight, size.Height*0.55)
 		results.Move(fyne.NewPos(0, 0))
 		results.Resize(fyne.NewSize(size.Width, size.Height-h))
 		keys.Move(fyne.NewPos(0, size.Height-h))
 		keys.Resize(fyne.NewSize(size.Width, h))
 		return
 	}
-	w := min(l.kb.preferredWidth()+40, size.Width*0.58)
+	w := min(l.units*keyMaxWidth+40, size.Width*0.58)
 	keys.Move(fyne.NewPos(0, 0))
 	keys.Resize(fyne.NewSize(w, size.Height))
 	results.Move(fyne.NewPos(w, 0))

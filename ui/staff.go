@@ -114,7 +114,8 @@ func (k *Kiosk) openPINPad() {
 func (k *Kiosk) showNotSetUp() {
 	k.hideOverlay()
 	k.staff.notice = true
-	k.setOverlay(newStaffNotice(k, k.st("staff.not_set_up_title"), k.st("staff.not_set_up"), func() {
+	k.setOverlay(newStaffNotice(k, k.st("staff.not_set_up_title"), k.st("staff.not_set_up",
+		"SetPIN", "ocopkiosk set-pin"+k.opt.DBFlag, "SetupCode", "ocopkiosk setup-code"+k.opt.DBFlag), func() {
 		k.staff.notice = false
 		k.hideOverlay()
 		k.Touch()

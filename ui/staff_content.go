@@ -323,6 +323,11 @@ func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 	k := v.p.k
 	finished := make(chan struct{})
 	v.setBusy(true)
+	// A new action's outcome stands alone: an earlier import's problems
+	// under "exported" read as the export's.
+	v.result.SetText("")
+	v.problems.Objects = nil
+	v.problems.Refresh()
 	show := k.staffGuard()
 	go func() {
 		defer close(finished)

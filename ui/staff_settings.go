@@ -230,14 +230,16 @@ func (k *Kiosk) ApplySettings(s data.Settings) {
 	}
 	k.opt.AttractInterval = s.AttractInterval
 	k.opt.AllowedHosts = s.AllowedHosts
+	// The settings' centre id and name each win over the pack's; a name
+	// set without an id is shown too (it was ignored until an id was set).
+	centre, _ := k.cat.PackCentre(k.ctx)
 	if s.CentreID != "" {
-		pack, _ := k.cat.PackCentre(k.ctx)
-		name := s.CentreName
-		if len(name) == 0 {
-			name = pack.Name
-		}
-		k.centre = data.Centre{ID: s.CentreID, Name: name}
+		centre.ID = s.CentreID
 	}
+	if len(s.CentreName) > 0 {
+		centre.Name = s.CentreName
+	}
+	k.centre = centre
 	if !slices.Contains(k.opt.Languages, k.lang) {
 		k.lang = k.opt.DefaultLang
 	}

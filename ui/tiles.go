@@ -96,7 +96,7 @@ func (t *productTile) bind(p data.Product) {
 	t.name2.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.Text, t.price.TextSize = shrinkToFit(t.e.priceText(p), t.priceSize, false, t.width, 0.8)
+	t.price.Text, t.price.TextSize = shrinkToFit(t.e.priceText(p), t.priceSize, false, t.width, 0.7)
 	t.price.Refresh()
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -64,6 +65,9 @@ func runKiosk(ctx context.Context, e *env, args []string) error {
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	r := &kioskRun{ctx: runCtx, e: e, a: a, w: w, msgs: msgs}
+	if *db != "" {
+		r.dbFlag = " --db " + shellQuote(*db)
+	}
 	if idleSet(fs) {
 		r.idle = idle
 	}
@@ -154,6 +158,18 @@ type kioskRun struct {
 	events   *data.Recorder
 	restart  bool
 	err      error
+	dbFlag   string // " --db PATH" when --db was given (see ui.Options.DBFlag)
+}
+
+// shellQuote quotes a path for a shell command line when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == ':' || r == '\\' ||
+			('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // start builds the kiosk on the open database and puts it in the window;
@@ -190,7 +206,7 @@ func (r *kioskRun) start() error {
 		AttractInterval: settings.AttractInterval, AllowedHosts: settings.AllowedHosts,
 		Staff: ui.StoreBackend{Store: st}, Events: recorder, ReadOnly: r.readOnly, Overridden: overridden,
 		OnExit: func(again bool) { r.restart = again; a.Quit() }, Fleet: fleetOption(fleetSync),
-		About: buildinfo.Get().String(),
+		About: buildinfo.Get().String(), DBFlag: r.dbFlag,
 	})
 	k.ApplySettings(settings)
 	k.SetWindow(w)

@@ -230,14 +230,21 @@ func (e *env) flags() *flag.FlagSet {
 // parse parses flags, then checks the number of positional arguments.
 // Flags may also follow the positional arguments (`import PACK --db X`).
 func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
+	// The flag package prints the usage itself on --help or a bad flag;
+	// it is printed here instead, once, to stdout for --help (it was
+	// printed twice, once on each).
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				fs.SetOutput(e.stdout)
-				fs.Usage()
+				usage()
 				return flag.ErrHelp
 			}
+			usage()
 			return errUsage
 		}
 		args = fs.Args()
@@ -252,7 +259,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
 	}
 	if fs.NArg() != positional {
 		fmt.Fprintf(e.stderr, "ocopkiosk %s: expected %d argument(s), got %d\n", e.name, positional, fs.NArg())
-		fs.Usage()
+		usage()
 		return errUsage
 	}
 	return nil
