@@ -28,35 +28,43 @@ func TestLayoutEveryShape(t *testing.T) {
 	if raceDetector {
 		langs = []data.Lang{data.VI, data.JA} // the Latin and the CJK layouts; all five run without -race
 	}
+	eachLook(k, langs, func(lang data.Lang, large bool) {
+		for _, size := range testShapes {
+			w.Resize(size)
+			for _, spec := range specs {
+				r, err := ParseRoute(spec)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("%vx%v/%s/large=%v/%s", size.Width, size.Height, lang, large, spec)
+				k.ShowRoute(r)
+				for _, f := range layoutFaults(k, size) {
+					t.Errorf("%s: %s", name, f)
+				}
+				if r.Screen == ScreenProduct {
+					checkProductVisible(t, k, size, name, r.ID)
+				}
+				if min := w.Content().MinSize(); min.Width > maxContentMin.Width || min.Height > maxContentMin.Height {
+					t.Errorf("%s: the content asks for %v, more than the smallest screen", name, min)
+				}
+			}
+		}
+	})
+	k.Reset()
+}
+
+// eachLook runs f with the kiosk in each of langs, first with normal and
+// then with large text.
+func eachLook(k *Kiosk, langs []data.Lang, f func(lang data.Lang, large bool)) {
 	for _, lang := range langs {
 		k.lang = lang
 		for _, large := range []bool{false, true} {
 			if k.session.largeText != large {
 				k.ToggleLargeText()
 			}
-			for _, size := range testShapes {
-				w.Resize(size)
-				for _, spec := range specs {
-					r, err := ParseRoute(spec)
-					if err != nil {
-						t.Fatal(err)
-					}
-					name := fmt.Sprintf("%vx%v/%s/large=%v/%s", size.Width, size.Height, lang, large, spec)
-					k.ShowRoute(r)
-					for _, f := range layoutFaults(k, size) {
-						t.Errorf("%s: %s", name, f)
-					}
-					if r.Screen == ScreenProduct {
-						checkProductVisible(t, k, size, name, r.ID)
-					}
-					if min := w.Content().MinSize(); min.Width > maxContentMin.Width || min.Height > maxContentMin.Height {
-						t.Errorf("%s: the content asks for %v, more than the smallest screen", name, min)
-					}
-				}
-			}
+			f(lang, large)
 		}
 	}
-	k.Reset()
 }
 
 func checkProductVisible(t *testing.T, k *Kiosk, size fyne.Size, name, id string) {
