@@ -74,31 +74,13 @@ func printFleetHelp(w io.Writer) {
 }
 
 // parseInterleaved parses flags that may come before or after positional
-// arguments ("publish PACK --key K"), and checks how many positionals came.
+// arguments ("publish PACK --key K"), checks how many positionals came, and
+// returns them (see env.parse).
 func parseInterleaved(e *env, fs *flag.FlagSet, args []string, positional int) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(e.stdout)
-				fs.Usage()
-				return nil, flag.ErrHelp
-			}
-			return nil, errUsage
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+	if err := e.parse(fs, args, positional); err != nil {
+		return nil, err
 	}
-	if len(pos) != positional {
-		fmt.Fprintf(e.stderr, "%s: expected %d argument(s), got %d\n", fs.Name(), positional, len(pos))
-		fs.Usage()
-		return nil, errUsage
-	}
-	return pos, nil
+	return fs.Args(), nil
 }
 
 func requireFlag(e *env, fs *flag.FlagSet, name, value string) error {

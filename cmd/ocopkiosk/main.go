@@ -258,7 +258,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
 		return errUsage
 	}
 	if fs.NArg() != positional {
-		fmt.Fprintf(e.stderr, "ocopkiosk %s: expected %d argument(s), got %d\n", e.name, positional, fs.NArg())
+		fmt.Fprintf(e.stderr, "%s: expected %d argument(s), got %d\n", fs.Name(), positional, fs.NArg())
 		usage()
 		return errUsage
 	}
