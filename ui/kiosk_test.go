@@ -139,12 +139,7 @@ func onScreen(k *Kiosk, s string) bool {
 // button finds a touchButton by its text.
 func button(t *testing.T, k *Kiosk, text string) *touchButton {
 	t.Helper()
-	var found *touchButton
-	walk(k.Root(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*touchButton); ok && b.text == text && found == nil {
-			found = b
-		}
-	})
+	found := buttonIfAny(k, text)
 	if found == nil {
 		t.Fatalf("no button %q on screen %v", text, k.Current())
 	}

@@ -32,10 +32,11 @@ type searchScreen struct {
 	count  *widget.Label
 	kb     *searchKeyboard
 
-	list       *widget.List
-	results    fyne.CanvasObject // the list, or the hint when there is nothing to list
-	idle       *fyne.Container   // hint, examples and featured products, shown instead of the list
-	candidates *fyne.Container   // names as a Chinese visitor types pinyin
+	list        *widget.List
+	results     fyne.CanvasObject // the list, or the hint when there is nothing to list
+	idle        *fyne.Container   // hint, examples and featured products, shown instead of the list
+	idleContent fyne.CanvasObject // what idle shows, made on first need
+	candidates  *fyne.Container   // names as a Chinese visitor types pinyin
 
 	query string // the query the list shows
 	total int
@@ -148,21 +149,31 @@ var searchExamples = map[data.Lang][]string{
 func (s *searchScreen) showIdle(on bool) {
 	s.idle.Objects = nil
 	if on {
-		e := s.e
-		row := container.NewGridWithColumns(2)
-		for _, ex := range searchExamples[e.lang] {
-			row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
-				e.touch()
-				s.editor.SetText(ex)
-				s.update()
-			}))
+		if s.idleContent == nil {
+			s.idleContent = s.newIdleContent()
 		}
-		top := container.NewVBox(body(e.t("search.try")), row, sectionTitle(e.t("home.featured")))
-		s.idle.Add(container.NewBorder(top, nil, nil, nil, s.featured()))
+		s.idle.Add(s.idleContent)
 	}
 	s.idle.Refresh()
 	s.list.Hidden = on
 	s.list.Refresh()
+}
+
+// newIdleContent is the hint, the example queries and the featured products,
+// made once per screen: showIdle runs at every key, and the featured
+// products are a query and a row of photos.
+func (s *searchScreen) newIdleContent() fyne.CanvasObject {
+	e := s.e
+	row := container.NewGridWithColumns(2)
+	for _, ex := range searchExamples[e.lang] {
+		row.Add(newTouchButton(ex, theme.SearchIcon(), stylePlain, func() {
+			e.touch()
+			s.editor.SetText(ex)
+			s.update()
+		}))
+	}
+	top := container.NewVBox(body(e.t("search.try")), row, sectionTitle(e.t("home.featured")))
+	return container.NewBorder(top, nil, nil, nil, s.featured())
 }
 
 // featured is the featured products, as on Home, for the room under the

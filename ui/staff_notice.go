@@ -22,5 +22,7 @@ func newStaffNotice(k *Kiosk, title, message string, onOK func()) fyne.CanvasObj
 	bg.CornerRadius = 24
 	box := container.NewVBox(t, m, widget.NewSeparator(), container.NewCenter(container.NewGridWrap(fyne.NewSize(300, 80), ok)))
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(box)))
-	return container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(container.NewGridWrap(fyne.NewSize(820, 330), card)))
+	// As high as its message needs: the not-set-up notice names a command
+	// with the database's path, longer than a fixed box held.
+	return container.NewStack(newBackdrop(colorShade, k.Touch), newDialogCard(card, 820))
 }
