@@ -1,11 +1,12 @@
 package data
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
+
+	"ocopkiosk/lang"
 )
 
 // The kiosk's allow-list (Settings.AllowedHosts) says which sites its QR
@@ -42,58 +43,58 @@ func parseAllowEntry(entry string) allowEntry {
 }
 
 // CheckAllowedEntry says what is wrong with one allow-list entry, or "".
-func CheckAllowedEntry(h string) string {
+func CheckAllowedEntry(h string) error {
 	switch {
 	case h == "":
-		return "is empty; write a host name such as shopee.vn"
+		return lang.Phrasef("is empty; write a host name such as shopee.vn")
 	case strings.Contains(h, "://"):
-		return "must be a host name only, without https://"
+		return lang.Phrasef("must be a host name only, without https://")
 	case strings.ContainsAny(h, "?#"):
-		return "must be a host name (and a path ending in /), without ? or #"
+		return lang.Phrasef("must be a host name (and a path ending in /), without ? or #")
 	case strings.Contains(h, "@"):
-		return "must be a host name only, without a user name"
+		return lang.Phrasef("must be a host name only, without a user name")
 	case strings.Contains(h, ":"):
-		return "must be a host name only, without a port"
+		return lang.Phrasef("must be a host name only, without a port")
 	case strings.ToLower(h) != h:
-		return "must be written in lower case"
+		return lang.Phrasef("must be written in lower case")
 	case len(h) > 253:
-		return "is too long for a host name"
+		return lang.Phrasef("is too long for a host name")
 	}
 	e := parseAllowEntry(h)
 	if e.path != "" {
-		if msg := checkPathPrefix(e.path); msg != "" {
+		if msg := checkPathPrefix(e.path); msg != nil {
 			return msg
 		}
 	}
 	for _, r := range e.host {
 		if r == '*' {
-			return `may have a wildcard only as a leading "*."`
+			return lang.Phrasef(`may have a wildcard only as a leading "*."`)
 		}
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
-			return "may contain only the letters a to z, digits, dots and hyphens (write an international name in its xn-- form)"
+			return lang.Phrasef("may contain only the letters a to z, digits, dots and hyphens (write an international name in its xn-- form)")
 		}
 	}
 	if !strings.Contains(e.host, ".") {
 		if e.wildcard {
-			return `is too wide: after "*." there must be a domain with a dot, such as *.example.com`
+			return lang.Phrasef(`is too wide: after "*." there must be a domain with a dot, such as *.example.com`)
 		}
-		return "is not a public domain name: it has no dot"
+		return lang.Phrasef("is not a public domain name: it has no dot")
 	}
 	for _, label := range strings.Split(e.host, ".") {
 		switch {
 		case label == "":
-			return "has an empty part between dots"
+			return lang.Phrasef("has an empty part between dots")
 		case strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-"):
-			return "has a part that starts or ends with a hyphen"
+			return lang.Phrasef("has a part that starts or ends with a hyphen")
 		}
 	}
 	if endsInNumber(e.host) {
-		return "is a numeric address; write a domain name"
+		return lang.Phrasef("is a numeric address; write a domain name")
 	}
 	if e.wildcard && !registrable(e.host) {
-		return fmt.Sprintf(`is too wide: %s is shared by many unrelated sites; after "*." write a domain one company owns, such as *.shopee.vn`, e.host)
+		return lang.Phrasef(`is too wide: %s is shared by many unrelated sites; after "*." write a domain one company owns, such as *.shopee.vn`, e.host)
 	}
-	return ""
+	return nil
 }
 
 // registrable reports whether domain is a registrable domain or a name
@@ -104,16 +105,16 @@ func registrable(domain string) bool {
 }
 
 // checkPathPrefix checks the path part of an entry.
-func checkPathPrefix(p string) string {
+func checkPathPrefix(p string) error {
 	switch {
 	case !strings.HasSuffix(p, "/"):
-		return "has a path that does not end with /; write a path prefix such as www.google.com/maps/"
+		return lang.Phrasef("has a path that does not end with /; write a path prefix such as www.google.com/maps/")
 	case strings.Contains(p, "%") || strings.Contains(p, "\\") || strings.Contains(p, "//"):
-		return "has a path with %-codes, back-slashes or an empty part"
+		return lang.Phrasef("has a path with %%-codes, back-slashes or an empty part")
 	case hasDotSegment(p):
-		return "has a path with . or .. in it"
+		return lang.Phrasef("has a path with . or .. in it")
 	}
-	return ""
+	return nil
 }
 
 // hostMatches reports whether host (lower case) is allowed by entry e.
@@ -150,11 +151,11 @@ func HostAllowed(host string, allowed []string) bool {
 func LinkAllowed(raw string, allowed []string) error {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return fmt.Errorf("not a web address (%v)", err)
+		return lang.Phrasef("not a web address (%v)", err)
 	}
 	host := strings.ToLower(u.Hostname())
-	if msg := redirectProblem(u); msg != "" {
-		return fmt.Errorf("%s", msg)
+	if msg := redirectProblem(u); msg != nil {
+		return msg
 	}
 	path := u.EscapedPath()
 	if path == "" {
@@ -172,12 +173,12 @@ func LinkAllowed(raw string, allowed []string) error {
 		}
 	}
 	if hostListed {
-		return fmt.Errorf("only some pages of %s are on the kiosk's list of allowed sites, and %s is not one of them", host, path)
+		return lang.Phrasef("only some pages of %s are on the kiosk's list of allowed sites, and %s is not one of them", host, path)
 	}
 	if like := lookAlike(host, entryHosts(allowed)); like != "" {
-		return fmt.Errorf("host %q looks like %s but is another site", host, like)
+		return lang.Phrasef("host %q looks like %s but is another site", host, like)
 	}
-	return fmt.Errorf("host %q is not on the kiosk's list of allowed sites", host)
+	return lang.Phrasef("host %q is not on the kiosk's list of allowed sites", host)
 }
 
 // redirectorPaths are the first parts of paths that hand a visitor on to
@@ -189,24 +190,24 @@ var redirectorPaths = []string{"url", "amp", "aclk", "imgres", "interstitial", "
 // redirectProblem says why a link is a redirector, or "": its path starts
 // with a known redirector, or its path or a query value holds another
 // address (https://…, //…, www.…, also %-encoded).
-func redirectProblem(u *url.URL) string {
+func redirectProblem(u *url.URL) error {
 	path := u.EscapedPath()
 	first := strings.ToLower(strings.SplitN(strings.TrimPrefix(path, "/"), "/", 2)[0])
 	for _, r := range redirectorPaths {
 		if first == r || strings.HasPrefix(first, r+".") {
-			return fmt.Sprintf("the page /%s sends visitors on to other sites; link to the page itself", first)
+			return lang.Phrasef("the page /%s sends visitors on to other sites; link to the page itself", first)
 		}
 	}
 	if holdsAddress(path) {
-		return "the path holds another web address; link to the page itself"
+		return lang.Phrasef("the path holds another web address; link to the page itself")
 	}
 	for _, pair := range strings.Split(u.RawQuery, "&") {
 		_, value, _ := strings.Cut(pair, "=")
 		if holdsAddress(value) {
-			return "a value in the address (after ?) is another web address, which a site may send the visitor on to; link to the page itself"
+			return lang.Phrasef("a value in the address (after ?) is another web address, which a site may send the visitor on to; link to the page itself")
 		}
 	}
-	return ""
+	return nil
 }
 
 // holdsAddress reports whether s, decoded up to three times, holds a web

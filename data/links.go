@@ -1,14 +1,14 @@
 package data
 
 import (
-	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+
+	"ocopkiosk/lang"
 )
 
 // MaxLinkLength bounds a link: a longer one makes a QR code too dense to scan
@@ -30,32 +30,32 @@ const MaxLinkLength = 512
 // kiosk's allow-list (see HostAllowed).
 func CheckLink(raw string) error {
 	if len(raw) > MaxLinkLength {
-		return fmt.Errorf("address is %d characters long; at most %d are allowed", len(raw), MaxLinkLength)
+		return lang.Phrasef("address is %d characters long; at most %d are allowed", len(raw), MaxLinkLength)
 	}
 	if !utf8.ValidString(raw) {
-		return errors.New("address is not valid text (not UTF-8)")
+		return lang.Phrasef("address is not valid text (not UTF-8)")
 	}
 	for _, r := range raw {
 		if r <= ' ' || r == 0x7f || !unicode.IsPrint(r) {
-			return errors.New("address contains spaces or control characters; encode them (%20) or remove them")
+			return lang.Phrasef("address contains spaces or control characters; encode them (%%20) or remove them")
 		}
 	}
 	if strings.Contains(raw, "\\") {
-		return errors.New("address contains a back-slash, which a browser reads as /; write / or %5C")
+		return lang.Phrasef("address contains a back-slash, which a browser reads as /; write / or %%5C")
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return fmt.Errorf("not a web address (%v)", err)
+		return lang.Phrasef("not a web address (%v)", err)
 	}
 	switch {
 	case !strings.EqualFold(u.Scheme, "https"):
-		return errors.New("must start with https://")
+		return lang.Phrasef("must start with https://")
 	case u.Opaque != "" || u.Host == "":
-		return errors.New("has no host name; expected https://host/…")
+		return lang.Phrasef("has no host name; expected https://host/…")
 	case u.User != nil:
-		return errors.New("must not contain a user name or password before the host (the part before @)")
+		return lang.Phrasef("must not contain a user name or password before the host (the part before @)")
 	case u.Port() != "":
-		return errors.New("must not name a port (the :number after the host)")
+		return lang.Phrasef("must not name a port (the :number after the host)")
 	}
 	// The host as written, not as url.Parse decoded it: "shop%65e.vn" is
 	// read as shopee.vn by a browser but not by a person.
@@ -65,17 +65,17 @@ func CheckLink(raw string) error {
 	}
 	switch {
 	case strings.Contains(authority, "%"):
-		return fmt.Errorf("host %q must be written plainly, without %%-codes", authority)
+		return lang.Phrasef("host %q must be written plainly, without %%-codes", authority)
 	case strings.ContainsAny(authority, "[]"):
-		return fmt.Errorf("host %q is a numeric address; expected a domain name such as shopee.vn", u.Hostname())
+		return lang.Phrasef("host %q is a numeric address; expected a domain name such as shopee.vn", u.Hostname())
 	case strings.Contains(authority, ":"):
-		return errors.New("must not name a port (the :number after the host)")
+		return lang.Phrasef("must not name a port (the :number after the host)")
 	}
 	if err := checkLinkHost(u.Hostname()); err != nil {
 		return err
 	}
 	if hasDotSegment(u.EscapedPath()) {
-		return errors.New("path has a . or .. part, which a browser removes; write the path it leads to")
+		return lang.Phrasef("path has a . or .. part, which a browser removes; write the path it leads to")
 	}
 	return nil
 }
@@ -84,42 +84,42 @@ func CheckLink(raw string) error {
 func checkLinkHost(host string) error {
 	for _, r := range host {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
-			return fmt.Errorf("host %q must be plain letters, digits, dots and hyphens (an international name in its xn-- form)", host)
+			return lang.Phrasef("host %q must be plain letters, digits, dots and hyphens (an international name in its xn-- form)", host)
 		}
 	}
 	// A browser reads any host whose last part is a number (decimal, or
 	// hex as 0x7f) as an IPv4 address, whatever the other parts are and
 	// with or without a dot at the end: 10.0.0.0x1, 0x7f.1, 127.0.0.1.
 	if endsInNumber(host) {
-		return fmt.Errorf("host %q is a numeric address; expected a domain name such as shopee.vn", host)
+		return lang.Phrasef("host %q is a numeric address; expected a domain name such as shopee.vn", host)
 	}
 	switch {
 	case strings.HasSuffix(host, "."):
-		return fmt.Errorf("host %q ends with a dot; write the name without it", host)
+		return lang.Phrasef("host %q ends with a dot; write the name without it", host)
 	case !strings.Contains(host, "."):
-		return fmt.Errorf("host %q is not a public domain name", host)
+		return lang.Phrasef("host %q is not a public domain name", host)
 	}
 	labels := strings.Split(host, ".")
 	for _, label := range labels {
 		switch {
 		case label == "":
-			return fmt.Errorf("host %q has an empty part (two dots in a row, or a dot at the start)", host)
+			return lang.Phrasef("host %q has an empty part (two dots in a row, or a dot at the start)", host)
 		case len(label) > 63:
-			return fmt.Errorf("host %q has a part longer than 63 characters", host)
+			return lang.Phrasef("host %q has a part longer than 63 characters", host)
 		case strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-"):
-			return fmt.Errorf("host %q has a part that starts or ends with a hyphen", host)
+			return lang.Phrasef("host %q has a part that starts or ends with a hyphen", host)
 		}
-		if msg := checkPunycode(label); msg != "" {
-			return fmt.Errorf("host %q %s", host, msg)
+		if msg := checkPunycode(label); msg != nil {
+			return lang.Phrasef("host %q %v", host, msg)
 		}
 	}
 	// The whole name as IDNA registration allows it (hyphens, joiners,
 	// bidirectional rules), as a registry would.
 	if _, err := idna.Registration.ToUnicode(strings.ToLower(host)); err != nil {
-		return fmt.Errorf("host %q is not a name a registry would accept (%v)", host, err)
+		return lang.Phrasef("host %q is not a name a registry would accept (%v)", host, err)
 	}
 	if like := lookAlike(host, entryHosts(DefaultAllowedHosts)); like != "" {
-		return fmt.Errorf("host %q looks like %s but is another site; use the site's plain address", host, like)
+		return lang.Phrasef("host %q looks like %s but is another site; use the site's plain address", host, like)
 	}
 	return nil
 }
@@ -144,13 +144,13 @@ func endsInNumber(host string) bool {
 }
 
 // checkPunycode says what is wrong with one xn-- label of a host, or "".
-func checkPunycode(label string) string {
+func checkPunycode(label string) error {
 	if _, ok := cutPrefixFold(label, "xn--"); !ok {
-		return ""
+		return nil
 	}
 	name, err := idna.Punycode.ToUnicode(strings.ToLower(label))
 	if err != nil || name == "" || name == strings.ToLower(label) {
-		return "has an xn-- part that is not a correctly encoded international name"
+		return lang.Phrasef("has an xn-- part that is not a correctly encoded international name")
 	}
 	latin, cjk := false, false
 	for _, r := range name {
@@ -159,7 +159,7 @@ func checkPunycode(label string) string {
 			latin = true
 		case r < 0x80:
 			if !(r >= '0' && r <= '9' || r == '-') {
-				return "has an xn-- part that is not a correctly encoded international name"
+				return lang.Phrasef("has an xn-- part that is not a correctly encoded international name")
 			}
 		case unicode.Is(unicode.Latin, r) && (r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF):
 			// Accented Latin letters, Vietnamese among them; not the IPA
@@ -170,16 +170,16 @@ func checkPunycode(label string) string {
 			cjk = true
 		case unicode.In(r, unicode.Mn, unicode.Mc) || r == 0x30FC: // combining marks; katakana ー
 		default:
-			return fmt.Sprintf("is %q in disguise: it holds letters (%q) that can look like others; use the site's plain address", name, r)
+			return lang.Phrasef("is %q in disguise: it holds letters (%q) that can look like others; use the site's plain address", name, r)
 		}
 	}
 	if !strings.ContainsFunc(name, func(r rune) bool { return r >= 0x80 }) {
-		return "has an xn-- part that is not a correctly encoded international name"
+		return lang.Phrasef("has an xn-- part that is not a correctly encoded international name")
 	}
 	if latin && cjk {
-		return fmt.Sprintf("is %q in disguise: it mixes alphabets; use the site's plain address", name)
+		return lang.Phrasef("is %q in disguise: it mixes alphabets; use the site's plain address", name)
 	}
-	return ""
+	return nil
 }
 
 func cutPrefixFold(s, prefix string) (string, bool) {

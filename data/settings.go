@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"ocopkiosk/lang"
 )
 
 // Settings are what staff may change on a kiosk, kept in the database. The
@@ -83,6 +85,9 @@ func DefaultSettings() Settings {
 type FieldError struct {
 	Field   string // the Settings field's name, e.g. "IdleTimeout"
 	Message string // what is wrong and what is expected, in English
+	// Phrase is Message before formatting, for a staff screen that says
+	// it in the staff's language.
+	Phrase lang.Phrase
 }
 
 // Error gives the field and the message on one line.
@@ -111,13 +116,14 @@ func (e SettingsErrors) Has(field string) bool {
 func (s Settings) Validate() SettingsErrors {
 	var errs SettingsErrors
 	add := func(field, format string, args ...any) {
-		errs = append(errs, FieldError{field, fmt.Sprintf(format, args...)})
+		ph := lang.Phrasef(format, args...)
+		errs = append(errs, FieldError{Field: field, Message: ph.Error(), Phrase: ph})
 	}
 	if s.CentreID != "" && !ValidID(s.CentreID) {
 		add("CentreID", "%q is not a valid code; use up to 64 letters, digits, - and _, starting with a letter or digit, or leave it empty to use the content pack's centre", s.CentreID)
 	}
-	if msg := checkCentreName(s.CentreName); msg != "" {
-		add("CentreName", "%s", msg)
+	if msg := checkCentreName(s.CentreName); msg != nil {
+		add("CentreName", "%v", msg)
 	}
 	if s.StaffLang != "" && !slices.Contains(Languages, s.StaffLang) { // "" is Vietnamese
 		add("StaffLang", "%q is not one of the kiosk's languages; expected %s", s.StaffLang, langList(Languages))
@@ -128,8 +134,8 @@ func (s Settings) Validate() SettingsErrors {
 		// With no languages at all, Languages says so; this would only repeat it.
 		add("DefaultLang", "%s is not one of the languages offered (%s); offer it or choose one of those", s.DefaultLang, langList(s.Languages))
 	}
-	if msg := checkLanguages(s.Languages); msg != "" {
-		add("Languages", "%s", msg)
+	if msg := checkLanguages(s.Languages); msg != nil {
+		add("Languages", "%v", msg)
 	}
 	if s.IdleTimeout < MinIdleTimeout || s.IdleTimeout > MaxIdleTimeout {
 		add("IdleTimeout", "must be between %s and %s; got %s", fmtDuration(MinIdleTimeout), fmtDuration(MaxIdleTimeout), fmtDuration(s.IdleTimeout))
@@ -137,8 +143,8 @@ func (s Settings) Validate() SettingsErrors {
 	if s.AttractInterval < MinAttractInterval || s.AttractInterval > MaxAttractInterval {
 		add("AttractInterval", "must be between %s and %s; got %s", fmtDuration(MinAttractInterval), fmtDuration(MaxAttractInterval), fmtDuration(s.AttractInterval))
 	}
-	if msg := checkHosts(s.AllowedHosts); msg != "" {
-		add("AllowedHosts", "%s", msg)
+	if msg := checkHosts(s.AllowedHosts); msg != nil {
+		add("AllowedHosts", "%v", msg)
 	}
 	if s.EventRetentionDays < MinEventRetentionDays || s.EventRetentionDays > MaxEventRetentionDays {
 		add("EventRetentionDays", "must be between %d and %d days; got %d", MinEventRetentionDays, MaxEventRetentionDays, s.EventRetentionDays)
@@ -146,16 +152,16 @@ func (s Settings) Validate() SettingsErrors {
 	return errs
 }
 
-func checkCentreName(name Text) string {
-	var problems []string
+func checkCentreName(name Text) error {
+	var problems []error
 	for _, l := range sortedLangs(name) {
 		if !slices.Contains(Languages, l) {
-			problems = append(problems, fmt.Sprintf("%q is not a visitor language; expected %s", l, langList(Languages)))
+			problems = append(problems, lang.Phrasef("%q is not a visitor language; expected %s", l, langList(Languages)))
 		} else if n := utf8.RuneCountInString(name[l]); n > MaxCentreNameLength {
-			problems = append(problems, fmt.Sprintf("the %s name is %d characters long; at most %d fit", l, n, MaxCentreNameLength))
+			problems = append(problems, lang.Phrasef("the %s name is %d characters long; at most %d fit", l, n, MaxCentreNameLength))
 		}
 	}
-	return strings.Join(problems, "; ")
+	return joinProblems(problems)
 }
 
 // sortedLangs lists t's languages, the visitor languages first in the
@@ -180,22 +186,22 @@ func sortedLangs(t Text) []Lang {
 	return ls
 }
 
-func checkLanguages(ls []Lang) string {
+func checkLanguages(ls []Lang) error {
 	if len(ls) == 0 {
-		return "offer at least one language"
+		return lang.Phrasef("offer at least one language")
 	}
-	var problems []string
+	var problems []error
 	seen := map[Lang]bool{}
 	for _, l := range ls {
 		switch {
 		case !slices.Contains(Languages, l):
-			problems = append(problems, fmt.Sprintf("%q is not a visitor language; expected %s", l, langList(Languages)))
+			problems = append(problems, lang.Phrasef("%q is not a visitor language; expected %s", l, langList(Languages)))
 		case seen[l]:
-			problems = append(problems, fmt.Sprintf("%s is listed twice", l))
+			problems = append(problems, lang.Phrasef("%s is listed twice", l))
 		}
 		seen[l] = true
 	}
-	return strings.Join(problems, "; ")
+	return joinProblems(problems)
 }
 
 func langList(ls []Lang) string {
@@ -206,22 +212,35 @@ func langList(ls []Lang) string {
 	return strings.Join(s, ", ")
 }
 
-func checkHosts(hosts []string) string {
+func checkHosts(hosts []string) error {
 	if len(hosts) == 0 {
-		return "list at least one host name, e.g. shopee.vn; with none, no QR code can be shown"
+		return lang.Phrasef("list at least one host name, e.g. shopee.vn; with none, no QR code can be shown")
 	}
-	var problems []string
+	var problems []error
 	for _, h := range hosts {
-		if msg := checkHost(h); msg != "" {
-			problems = append(problems, fmt.Sprintf("%q %s", h, msg))
+		if msg := checkHost(h); msg != nil {
+			problems = append(problems, lang.Phrasef("%q %v", h, msg))
 		}
 	}
-	return strings.Join(problems, "; ")
+	return joinProblems(problems)
 }
 
-// checkHost says what is wrong with one allow-list entry, or "": the rule
+// checkHost says what is wrong with one allow-list entry, or nil: the rule
 // handoff matches links with (see CheckAllowedEntry).
-func checkHost(h string) string { return CheckAllowedEntry(h) }
+func checkHost(h string) error { return CheckAllowedEntry(h) }
+
+// joinProblems is problems as one phrase, separated by "; ", or nil when
+// there are none; each part stays a phrase of its own, to be translated.
+func joinProblems(problems []error) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	args := make([]any, len(problems))
+	for i, p := range problems {
+		args[i] = p
+	}
+	return lang.Phrasef(strings.TrimSuffix(strings.Repeat("%v; ", len(problems)), "; "), args...)
+}
 
 // fmtDuration writes a duration as staff would: "30 s", "5 min", "1 min 30 s".
 func fmtDuration(d time.Duration) string {

@@ -24,6 +24,7 @@ var messageFiles embed.FS
 type Messages struct {
 	localizers map[lang.Lang]*goi18n.Localizer
 	ids        map[lang.Lang][]string
+	phrases    map[lang.Lang]map[string]string // see Say
 }
 
 // Load reads the embedded message files, one per language.
@@ -46,6 +47,10 @@ func Load() (*Messages, error) {
 		}
 		sort.Strings(m.ids[l])
 		m.localizers[l] = goi18n.NewLocalizer(bundle, string(l))
+	}
+	var err error
+	if m.phrases, err = loadPhraseBooks(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -2,8 +2,12 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
@@ -66,5 +70,55 @@ func TestUntranslatedNote(t *testing.T) {
 	l, ok := e.untranslated(full, partial).(*widget.Label)
 	if !ok || l.Text != "ⓘ "+k.msg.T(data.KO, "content.untranslated") {
 		t.Errorf("no Korean note for a text that falls back to English: %v", l)
+	}
+}
+
+// Aa stays in the top right corner when tapped, on every shape and in
+// every language: large text widens the language buttons and may wrap the
+// bar, and the control under the finger must not jump away.
+func TestAaStaysUnderTheFinger(t *testing.T) {
+	k, w, _ := newTestKiosk(t)
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}, {Width: 1366, Height: 768}, {Width: 1280, Height: 800}} {
+		w.Resize(size)
+		for _, l := range data.Languages {
+			k.lang = l
+			k.Open(Route{Screen: ScreenProducts})
+			where := func() fyne.Position {
+				aa := k.bar.aa
+				return fyne.CurrentApp().Driver().AbsolutePositionForObject(aa).Add(fyne.NewPos(aa.Size().Width, 0))
+			}
+			before := where()
+			test.Tap(k.bar.aa)
+			after := where()
+			test.Tap(k.bar.aa) // back to normal text
+			if before != after {
+				t.Errorf("%vx%v %s: Aa's top right corner moved from %v to %v", size.Width, size.Height, l, before, after)
+			}
+			if right := size.Width - barPad; before.X < right-4 || before.X > right {
+				t.Errorf("%vx%v %s: Aa ends at x=%v, not in the corner (x=%v)", size.Width, size.Height, l, before.X, right)
+			}
+		}
+	}
+}
+
+// Large text enlarges the prices on the product tiles too, not only the
+// names (they stayed at the normal size).
+func TestLargeTextEnlargesTilePrices(t *testing.T) {
+	k, _, _ := newTestKiosk(t)
+	k.Open(Route{Screen: ScreenProducts})
+	largestPrice := func() float32 {
+		var size float32
+		walk(k.Root(), func(o fyne.CanvasObject) {
+			if x, ok := o.(*canvas.Text); ok && strings.Contains(x.Text, "₫") {
+				size = max(size, x.TextSize)
+			}
+		})
+		return size
+	}
+	normal := largestPrice()
+	test.Tap(k.bar.aa)
+	defer test.Tap(k.bar.aa)
+	if large := largestPrice(); normal == 0 || large < normal*1.45 {
+		t.Errorf("tile prices: %v in normal text, %v in large text; want at least 1.5×", normal, large)
 	}
 }

@@ -142,8 +142,9 @@ func (r *touchButtonRenderer) MinSize() fyne.Size {
 
 func (r *touchButtonRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	if r.label.Text != r.b.text {
-		r.label.Text = r.b.text // measured whole, cut below if it must be
+	if full := r.textSize(); r.label.Text != r.b.text || r.label.TextSize != full {
+		// Measured whole, shrunk or cut below if it must be.
+		r.label.Text, r.label.TextSize = r.b.text, full
 		r.label.Refresh()
 	}
 	content := r.label.MinSize().Width
@@ -155,12 +156,13 @@ func (r *touchButtonRenderer) Layout(size fyne.Size) {
 	}
 	// Words may use the side padding but no more.
 	if room := size.Width - 2*buttonMinPad - (content - r.label.MinSize().Width); r.b.text != "" && r.label.MinSize().Width > room {
-		// Narrower than its words (a long name in a narrow column): cut
-		// them with an ellipsis rather than draw past the edges.
-		r.label.Text = fitText(r.b.text, r.label.TextSize, !r.b.regular, max(room, 20))
-		content -= r.label.MinSize().Width
+		// Narrower than its words (a long name in a narrow column): draw
+		// them up to a quarter smaller, and only then cut them with an
+		// ellipsis, rather than draw past the edges.
+		whole := r.label.MinSize().Width
+		r.label.Text, r.label.TextSize = shrinkToFit(r.b.text, r.label.TextSize, !r.b.regular, max(room, 20), 0.75)
 		r.label.Refresh()
-		content += r.label.MinSize().Width
+		content += r.label.MinSize().Width - whole // centred as drawn, not as it was whole
 	}
 	x := max(0, (size.Width-content)/2)
 	if r.icon != nil {

@@ -151,8 +151,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	case 1:
 		// The languages' one-line width: flowLayout's MinSize is its widest button.
 		lw = oneLineWidth(l.b.picker.Objects)
-		place(picker, size.Width-barPad-lw, barPad, lw, row)
-		place(aa, size.Width-barPad-lw-barGap-aw, barPad, aw, row)
+		l.placeRight(aa, picker, size.Width, aw, lw, row)
 		l.fitTitle(inner - left.MinSize().Width - aw - lw - 5*barGap)
 		// Centred on the screen where it fits there, else in the gap.
 		from, to := barPad+left.MinSize().Width+barGap, size.Width-barPad-lw-aw-2*barGap
@@ -162,8 +161,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	case 2:
 		lw = oneLineWidth(l.b.picker.Objects)
-		place(picker, size.Width-barPad-lw, barPad, lw, row)
-		place(aa, size.Width-barPad-lw-barGap-aw, barPad, aw, row)
+		l.placeRight(aa, picker, size.Width, aw, lw, row)
 		titleY = barPad + row
 	default:
 		place(aa, size.Width-barPad-aw, barPad, aw, row)
@@ -173,6 +171,17 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	l.fitTitle(inner)
 	place(target, barPad, titleY, inner, l.titleHeight())
+}
+
+// placeRight puts Aa in the top right corner and the languages on its
+// left. Aa stays in that corner however the bar wraps: large text widens
+// the language buttons and may wrap them onto a line of their own, and the
+// control just tapped must not jump away from the finger.
+func (l *barLayout) placeRight(aa, picker fyne.CanvasObject, width, aw, lw, row float32) {
+	aa.Move(fyne.NewPos(width-barPad-aw, barPad))
+	aa.Resize(fyne.NewSize(aw, row))
+	picker.Move(fyne.NewPos(width-barPad-aw-barGap-lw, barPad))
+	picker.Resize(fyne.NewSize(lw, row))
 }
 
 // fitTitle cuts the title to a width, with an ellipsis, if it must.

@@ -4,12 +4,14 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"ocopkiosk/data"
+	"ocopkiosk/data/pack"
 )
 
 // TestStaffScreensForDocs renders the staff screens, with the dashboard
@@ -97,6 +99,17 @@ func TestStaffScreensForDocs(t *testing.T) {
 	test.Tap(findPickerRow(t, k, "KINGSTON"))
 	shot("staff-picker")
 	test.Tap(button(t, k, k.st("staff.cancel")))
+	// A pack with mistakes: each problem in the staff language.
+	broken := filepath.Join(t.TempDir(), "broken")
+	if err := pack.Export(k.ctx, f.st, broken); err != nil {
+		t.Fatal(err)
+	}
+	products := filepath.Join(broken, "products.csv")
+	b, _ := os.ReadFile(products)
+	os.WriteFile(products, []byte(strings.Replace(strings.Replace(string(b), ",5,", ",7,", 1), "https://", "http://", 1)), 0o644)
+	os.Remove(filepath.Join(broken, "images", "bat-trang", "cover.jpg"))
+	<-k.staff.panel.content.importPack(broken)
+	shot("staff-import-problems")
 	test.Tap(button(t, k, k.st("staff.tab_audit")))
 	shot("staff-audit")
 }

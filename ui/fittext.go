@@ -74,6 +74,9 @@ type fitLine struct {
 	// shrink is the least fraction of base the text may be drawn at
 	// before it is cut; 1 cuts at once.
 	shrink float32
+	// short, when set, is shown instead of a full text that would be cut
+	// ("1 / 3" for "Photo 1 of 3" between a gallery's arrows).
+	short string
 }
 
 func newFitLine(t *canvas.Text) *fitLine {
@@ -103,6 +106,9 @@ type fitLineRenderer struct{ l *fitLine }
 func (r *fitLineRenderer) Layout(size fyne.Size) {
 	t := r.l.text
 	t.Text, t.TextSize = shrinkToFit(r.l.full, r.l.base, t.TextStyle.Bold, size.Width, r.l.shrink)
+	if t.Text != r.l.full && r.l.short != "" {
+		t.Text, t.TextSize = shrinkToFit(r.l.short, r.l.base, t.TextStyle.Bold, size.Width, r.l.shrink)
+	}
 	t.Resize(fyne.NewSize(size.Width, t.MinSize().Height))
 	t.Refresh()
 }

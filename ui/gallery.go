@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,7 @@ type gallery struct {
 	view   *photoView
 	under  *photoView        // the same photo's thumbnail, drawn until the large one is decoded
 	room   *canvas.Rectangle // gives the photo its size (setSize)
-	count  *widget.Label
+	count  *fitLine
 	thumbs []*touchThumb
 	strip  *container.Scroll // the thumbnails, scrolled sideways when they are many
 	obj    fyne.CanvasObject
@@ -40,8 +41,11 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	g.under.setFill(canvas.ImageFillContain)
 	g.room = canvas.NewRectangle(color.Transparent)
 	g.room.SetMinSize(size)
-	g.count = caption("")
-	g.count.Alignment = fyne.TextAlignCenter
+	// One line, shrunk or shortened to "1 / 3" between the arrows, never
+	// broken inside a word.
+	counter := coloured("", colorMutedInk, theme.Size(theme.SizeNameCaptionText)/textScale, false)
+	counter.Alignment = fyne.TextAlignCenter
+	g.count = newShrinkingLine(counter, 0.8)
 	prev := newTouchButton("", theme.NavigateBackIcon(), stylePlain, func() { e.touch(); g.step(-1) })
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	// The arrows sit under the photo, either side of "Photo 1 of 3":
@@ -64,7 +68,8 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	g.strip.SetMinSize(fyne.NewSize(size.Width, thumbSize.Height+4*theme.Padding()))
 	parts := container.NewVBox(stage)
 	if len(photos) > 1 {
-		parts.Add(container.NewBorder(nil, nil, prev, next, g.count))
+		parts.Add(container.NewBorder(nil, nil, prev, next,
+			container.NewVBox(layout.NewSpacer(), g.count, layout.NewSpacer())))
 		parts.Add(g.strip)
 	}
 	g.obj = parts
@@ -98,7 +103,8 @@ func (g *gallery) select_(i int) {
 	g.at = i
 	g.under.show(g.photos[i])
 	g.view.show(g.photos[i])
-	g.count.SetText(g.e.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
+	g.count.short = fmt.Sprintf("%d / %d", i+1, len(g.photos))
+	g.count.set(g.e.t("product.photo_of", "N", i+1, "Total", len(g.photos)))
 	for j, t := range g.thumbs {
 		t.setSelected(j == i)
 	}

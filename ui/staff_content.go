@@ -92,7 +92,7 @@ func (v *contentView) showSummary() {
 	v.summary.Objects = nil
 	stats, err := k.opt.Staff.Stats(k.ctx)
 	if err != nil {
-		v.summary.Add(body(k.st("content.error", "Error", err.Error())))
+		v.summary.Add(body(k.st("content.error", "Error", k.sayError(err))))
 		v.summary.Refresh()
 		return
 	}
@@ -283,7 +283,7 @@ func (v *contentView) showImportResult(err error, cancelled bool) {
 		v.result.Importance = widget.DangerImportance
 		v.result.SetText(k.sn("content.import_failed", len(problems)))
 		for _, pr := range problems {
-			text := pr.String()
+			text := k.sayProblem(pr)
 			if pr.Setting != "" {
 				text += " — " + k.st("content.depends_on_settings")
 			}
@@ -294,7 +294,7 @@ func (v *contentView) showImportResult(err error, cancelled bool) {
 		v.problems.Refresh()
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.st("content.error", "Error", err.Error()))
+		v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
 	}
 }
 
@@ -342,7 +342,7 @@ func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 				v.setBusy(false)
 				if err != nil {
 					v.result.Importance = widget.DangerImportance
-					v.result.SetText(k.st("content.error", "Error", err.Error()))
+					v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
 					return
 				}
 				v.result.Importance = widget.SuccessImportance

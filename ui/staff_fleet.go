@@ -166,7 +166,7 @@ func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
 		fyne.DoAndWait(func() {
 			result := k.st("fleet.rollback_done", "Pack", to.Name())
 			if err != nil {
-				result = k.st("fleet.rollback_failed", "Error", err.Error())
+				result = k.st("fleet.rollback_failed", "Error", k.sayError(err))
 			} else {
 				k.reloadContent()
 			}

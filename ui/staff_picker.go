@@ -131,7 +131,7 @@ func (c *contentPicker) open(dir string) {
 	c.where.SetText(dir)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		c.list.Add(body(k.st("picker.unreadable", "Error", err.Error())))
+		c.list.Add(body(k.st("picker.unreadable", "Error", k.sayError(err))))
 		c.list.Refresh()
 		return
 	}

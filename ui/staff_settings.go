@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
+	"ocopkiosk/data/input"
 )
 
 // settingsView is the Settings tab: every setting changed with fingers
@@ -30,10 +31,18 @@ func (p *staffPanel) settingsTab() fyne.CanvasObject {
 	k := p.k
 	s, err := k.opt.Staff.Settings(k.ctx)
 	if err != nil {
-		return body(k.st("content.error", "Error", err.Error()))
+		return body(k.st("content.error", "Error", k.sayError(err)))
 	}
 	v := &settingsView{p: p, s: s, saved: s, body: container.NewVBox(), result: body("")}
 	v.result.TextStyle.Bold = true
+	// Edits not saved when staff went to another tab are still here when
+	// they come back (unless the stored settings changed meanwhile), and
+	// the tab says they are not saved yet.
+	if old := p.settings; old != nil && old.unsaved() && reflect.DeepEqual(old.saved, s) {
+		v.s = old.s
+		v.result.Importance = widget.WarningImportance
+		v.result.SetText(k.st("settings.unsaved"))
+	}
 	v.rebuild()
 	save := newTouchButton(k.st("settings.save"), nil, stylePrimary, v.save)
 	p.settings = v
@@ -41,6 +50,9 @@ func (p *staffPanel) settingsTab() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(360, minTouch), save), v.result)), nil, nil,
 		k.dragScroll(container.NewPadded(v.body)))
 }
+
+// unsaved reports whether the form holds edits not yet saved.
+func (v *settingsView) unsaved() bool { return !reflect.DeepEqual(v.s, v.saved) }
 
 // rebuild redraws the form from v.s.
 func (v *settingsView) rebuild() {
@@ -50,10 +62,10 @@ func (v *settingsView) rebuild() {
 	name := s.CentreName.In(k.lang)
 	v.body.Add(container.NewGridWithColumns(2,
 		staffSection(k.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
-			v.edit(s.CentreID, func(text string) { s.CentreID = text })
+			v.edit(s.CentreID, false, func(text string) { s.CentreID = text })
 		})),
 		staffSection(k.st("settings.centre_name")+" ("+languageNames[k.lang]+")", v.valueRow(name, func() {
-			v.edit(name, func(text string) {
+			v.edit(name, k.lang == data.VI, func(text string) {
 				if s.CentreName == nil {
 					s.CentreName = data.Text{}
 				}
@@ -108,7 +120,7 @@ func (v *settingsView) rebuild() {
 		hosts.Add(container.NewBorder(nil, nil, nil, remove, body(h)))
 	}
 	hosts.Add(container.NewHBox(newTouchButton(k.st("settings.add_host"), nil, stylePlain, func() {
-		v.edit("", func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
+		v.edit("", false, func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
 	})))
 	v.body.Add(staffSection(k.st("settings.hosts"), hosts))
 	if k.opt.About != "" {
@@ -149,39 +161,53 @@ func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.Canvas
 }
 
 // edit opens the on-screen keyboard over the tab to change a text.
-func (v *settingsView) edit(start string, done func(string)) {
+func (v *settingsView) edit(start string, marks bool, done func(string)) {
 	k := v.p.k
 	k.Touch()
-	text := start
-	field := coloured(text+"|", colorInk, 36, true)
-	update := func() { field.Text = text + "|"; field.Refresh() }
+	// Vietnamese text (the centre's Vietnamese name) is typed with its
+	// marks the Telex or VNI way, as on a phone; a chip turns that off for
+	// a word that must stay as typed.
+	method := func(on bool) input.Method {
+		if on {
+			return input.Vietnamese{}
+		}
+		return input.Plain{}
+	}
+	ed := input.NewEditor(method(marks), 0)
+	ed.SetText(start)
+	field := coloured(start+"|", colorInk, 36, true)
+	update := func() { field.Text = ed.Text() + "|"; field.Refresh() }
 	var sheet fyne.CanvasObject
 	closeSheet := func() { v.p.body.Remove(sheet) }
 	kb := &onScreenKeyboard{touch: k.Touch, t: k.t, extra: ".-_*", shift: true,
-		onRune:   func(r rune) { text += string(r); update() },
-		onDelete: func() { text = trimLastRune(text); update() },
-		onClear:  func() { text = ""; update() }}
+		onRune:   func(r rune) { ed.Press(string(r)); update() },
+		onDelete: func() { ed.Backspace(); update() },
+		onClear:  func() { ed.Clear(); update() }}
 	ok := newTouchButton(k.st("staff.ok"), nil, stylePrimary, func() {
 		k.Touch()
 		closeSheet()
-		done(strings.TrimSpace(text))
+		done(strings.TrimSpace(ed.Text()))
 		v.rebuild()
 	})
 	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
+	buttons := []fyne.CanvasObject{cancel, ok}
+	if marks {
+		var chip *touchButton
+		chip = newTouchButton(k.st("settings.telex"), nil, styleChip, func() {
+			k.Touch()
+			marks = !marks
+			ed.SetMethod(method(marks))
+			chip.setSelected(marks)
+		})
+		chip.setSelected(true)
+		buttons = append([]fyne.CanvasObject{chip}, buttons...)
+	}
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
-	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(2, cancel, ok))
+	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(len(buttons), buttons...))
 	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
 		container.NewGridWrap(fyne.NewSize(1100, 720), container.NewStack(bg, container.NewPadded(container.NewPadded(box))))))
 	v.p.body.Add(sheet)
-}
-
-func trimLastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return string(r[:len(r)-1])
 }
 
 // save checks and stores the settings, and applies them at once.
@@ -210,11 +236,11 @@ func (v *settingsView) save() {
 		}
 	case asSettingsErrors(err, &errs):
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(errs.Error())
+		v.result.SetText(k.saySettingsErrors(errs))
 		k.audit(data.AuditSettings, data.OutcomeFailed, errs.Error())
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.st("content.error", "Error", err.Error()))
+		v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"ocopkiosk/data"
 	"ocopkiosk/data/pack"
 	"ocopkiosk/i18n"
+	"ocopkiosk/lang"
 )
 
 // staffFixture is a kiosk with staff mode on its own copy of the sample
@@ -227,9 +228,15 @@ func TestStaffImportShowsProblemsOrUpdatesTheVisitorScreens(t *testing.T) {
 	before, _ := f.st.Stats(context.Background())
 
 	<-k.staff.panel.content.importPack(broken)
-	if !onScreen(k, k.sn("content.import_failed", 2)) || !onScreen(k, `stars: "7" is not a star rating`) ||
+	// Each problem in the staff language (Vietnamese here), its place
+	// (file, line, column) and the pack's own value as they are.
+	stars := "products.csv:2: stars: " + k.msg.Say(data.VI, lang.Phrasef("%q is not a star rating; expected 3, 4 or 5", "7"))
+	if !onScreen(k, k.sn("content.import_failed", 2)) || !onScreen(k, stars) ||
 		!onScreen(k, "villages.csv:2: cover:") {
-		t.Fatalf("the problems are not listed: %q", texts(k))
+		t.Fatalf("the problems are not listed as %q: %q", stars, texts(k))
+	}
+	if onScreen(k, "is not a star rating") || onScreen(k, "is not in the pack") {
+		t.Errorf("a problem is shown in English on the Vietnamese staff screen: %q", texts(k))
 	}
 	after, _ := f.st.Stats(context.Background())
 	if !reflect.DeepEqual(before, after) {
@@ -259,8 +266,9 @@ func TestStaffSettingsAreCheckedAndTakeEffect(t *testing.T) {
 	v := k.staff.panel.settings
 	v.s.IdleTimeout = 5 * time.Second // below the minimum
 	test.Tap(button(t, k, k.st("settings.save")))
-	if !onScreen(k, "IdleTimeout") {
-		t.Fatalf("an invalid idle timeout was not refused: %q", texts(k))
+	// Refused under the Settings tab's own name for it, in Vietnamese.
+	if !onScreen(k, k.st("settings.idle")+": ") || onScreen(k, "IdleTimeout") || onScreen(k, "must be between") {
+		t.Fatalf("an invalid idle timeout was not refused in the staff language: %q", texts(k))
 	}
 	stored, _ := f.st.Settings(context.Background())
 	if stored.IdleTimeout != 90*time.Second {
@@ -347,5 +355,58 @@ func TestStaffModeReportsARecoveredDatabase(t *testing.T) {
 	test.Tap(button(t, k, k.st("content.dismiss")))
 	if onScreen(k, k.st("content.recovered_title")) {
 		t.Error("the note stayed after Dismiss")
+	}
+}
+
+// Settings edited and not saved survive a look at another tab, and the
+// tab says they are not saved; leaving staff mode drops them.
+func TestUnsavedSettingsSurviveATabSwitch(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	k.staff.panel.settings.s.IdleTimeout = 45 * time.Second
+	test.Tap(button(t, k, k.st("staff.tab_content")))
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	if got := k.staff.panel.settings.s.IdleTimeout; got != 45*time.Second {
+		t.Fatalf("the unsaved idle timeout was dropped on a tab switch: %v", got)
+	}
+	if !onScreen(k, k.st("settings.unsaved")) {
+		t.Errorf("the tab does not say its changes are unsaved: %q", texts(k))
+	}
+	test.Tap(button(t, k, k.st("staff.leave")))
+	f.unlock(t)
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	if got := k.staff.panel.settings.s.IdleTimeout; got != 90*time.Second || onScreen(k, k.st("settings.unsaved")) {
+		t.Errorf("after leaving staff mode the form should show what is stored: %v", got)
+	}
+}
+
+// The centre's Vietnamese name is typed with its marks (Telex here), and
+// the chip turns them off for letters that must stay as typed.
+func TestStaffTypesTheVietnameseNameWithMarks(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	v := k.staff.panel.settings
+	edits := buttonsIn(v.body, k.st("settings.edit"))
+	test.Tap(edits[1]) // the centre name, in Vietnamese
+	test.Tap(button(t, k, k.t("key.clear")))
+	press := func(keys string) {
+		for _, r := range keys {
+			if r == ' ' {
+				test.Tap(button(t, k, k.t("key.space")))
+				continue
+			}
+			test.Tap(button(t, k, string(r)))
+		}
+	}
+	press("langf ngheef")
+	test.Tap(button(t, k, k.st("settings.telex")))
+	press(" ocop")
+	test.Tap(button(t, k, k.st("staff.ok")))
+	if got := v.s.CentreName[data.VI]; got != "làng nghề ocop" {
+		t.Errorf("typed %q, want %q", got, "làng nghề ocop")
 	}
 }

@@ -65,8 +65,8 @@ func newProductTile(e *env, width, ratio float32) *productTile {
 	t.name = coloured("", colorInk, theme.TextSize()/textScale, true)
 	t.name2 = coloured(" ", colorInk, theme.TextSize()/textScale, true)
 	t.stars = coloured("", colorGold, 26, false)
-	t.priceSize = theme.TextSize() / textScale
-	t.price = coloured("", colorLacquer, t.priceSize, false)
+	t.price = coloured("", colorLacquer, theme.TextSize()/textScale, false)
+	t.priceSize = t.price.TextSize // large text included
 	// The price has room under it, so it never sits on the card's edge.
 	name := container.New(layout.NewCustomPaddedVBoxLayout(0), t.name, t.name2)
 	box := container.NewVBox(t.photo, container.NewPadded(name), container.NewPadded(t.stars),

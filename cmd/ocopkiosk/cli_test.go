@@ -46,6 +46,11 @@ func TestCommandLineConvention(t *testing.T) {
 	if _, errOut, code := ocopkiosk(t, "validate", "../../docs/example-pack", "--db", db); code != 0 {
 		t.Errorf("validate PACK --db: exit %d\n%s", code, errOut)
 	}
+	// So it does after a search's words (it was read as one of them).
+	out, errOut, code := ocopkiosk(t, "search", "bát", "tràng", "--json", "--db", db, "--limit", "2")
+	if code != 0 || !strings.HasPrefix(strings.TrimSpace(out), "[") || strings.Count(out, `"id"`) != 2 {
+		t.Errorf("search WORDS --json --db --limit: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 // validate checks a pack against the kiosk's own allow-list, as import
@@ -99,7 +104,11 @@ func TestSetupCodeAndAuditReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// For Excel, as the analytics report: a BOM first and CRLF line ends.
+	if !strings.HasPrefix(out, "\ufefftime,") || strings.Count(out, "\r\n") != 3 {
+		t.Errorf("the audit CSV lacks the BOM or the CRLF Excel needs: %q", out)
+	}
+	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(strings.TrimPrefix(out, "\ufeff"), "\r\n", "\n")), "\n")
 	if len(lines) != 3 || lines[0] != "time,action,outcome,detail" || !strings.Contains(lines[1], ",setup-code,ok,") ||
 		!strings.Contains(lines[2], ",set-pin,ok,from the command line") {
 		t.Errorf("audit report:\n%s", out)

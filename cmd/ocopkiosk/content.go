@@ -219,11 +219,8 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	lang := fs.String("lang", "vi", "show names in this language (vi, en, ko, zh, ja)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most this many results")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := e.parse(fs, args, anyCount); err != nil {
+		return err
 	}
 	l, ok := data.ParseLang(*lang)
 	if !ok {

@@ -227,6 +227,10 @@ func (e *env) flags() *flag.FlagSet {
 	return fs
 }
 
+// anyCount is parse's positional for a command taking any number of
+// arguments (the words of a search, the files to sign).
+const anyCount = -1
+
 // parse parses flags, then checks the number of positional arguments.
 // Flags may also follow the positional arguments (`import PACK --db X`).
 func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
@@ -257,7 +261,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
 	if err := fs.Parse(append([]string{"--"}, pos...)); err != nil {
 		return errUsage
 	}
-	if fs.NArg() != positional {
+	if positional != anyCount && fs.NArg() != positional {
 		fmt.Fprintf(e.stderr, "%s: expected %d argument(s), got %d\n", fs.Name(), positional, fs.NArg())
 		usage()
 		return errUsage

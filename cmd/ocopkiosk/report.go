@@ -156,10 +156,16 @@ func printAudit(ctx context.Context, w io.Writer, st *data.Store, from, to time.
 		enc.SetIndent("", "  ")
 		return enc.Encode(entries)
 	}
+	// As the analytics report: a BOM and CRLF for Excel, and a detail that
+	// quotes a pack's title or a file name never read as a formula.
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	cw.Write([]string{"time", "action", "outcome", "detail"})
 	for _, en := range entries {
-		cw.Write([]string{en.At.Local().Format("2006-01-02 15:04:05"), en.Action, en.Outcome, en.Detail})
+		cw.Write([]string{en.At.Local().Format("2006-01-02 15:04:05"), en.Action, en.Outcome, spreadsheetSafe(en.Detail)})
 	}
 	cw.Flush()
 	return cw.Error()

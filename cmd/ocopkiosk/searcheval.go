@@ -27,15 +27,8 @@ func runSearchEval(ctx context.Context, e *env, args []string) error {
 	fs := e.flags()
 	verbose := fs.Bool("v", false, "list every query that missed the first place")
 	national := fs.Int("national", 200, "generated queries per language on the national catalogue (0: skip)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
+	if err := e.parse(fs, args, 1); err != nil {
+		return err
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {

@@ -70,8 +70,8 @@ func runSign(_ context.Context, e *env, args []string) error {
 	keyPath := fs.String("key", "", "the secret key `FILE`")
 	passFile := passwordFlag(fs)
 	comment := fs.String("comment", "", "a one-line trusted `COMMENT`, signed with the file (default: minisign's timestamp and file name)")
-	if err := fs.Parse(args); err != nil {
-		return e.parse(fs, args, 0)
+	if err := e.parse(fs, args, anyCount); err != nil {
+		return err
 	}
 	if *keyPath == "" || fs.NArg() == 0 {
 		fmt.Fprintln(e.stderr, "ocopkiosk sign: --key and at least one FILE are required")

@@ -27,6 +27,8 @@ import (
 	_ "image/png"
 
 	_ "golang.org/x/image/webp"
+
+	"ocopkiosk/lang"
 )
 
 // Variant is one of the files kept for a photo.
@@ -99,11 +101,11 @@ func Check(b []byte) (Info, error) {
 	info := Info{Format: format, Width: cfg.Width, Height: cfg.Height}
 	switch {
 	case cfg.Width <= 0 || cfg.Height <= 0:
-		return info, fmt.Errorf("picture has no pixels (%d×%d)", cfg.Width, cfg.Height)
+		return info, lang.Phrasef("picture has no pixels (%d×%d)", cfg.Width, cfg.Height)
 	case cfg.Width > MaxSide || cfg.Height > MaxSide:
-		return info, fmt.Errorf("picture is %d×%d pixels; at most %d×%d is allowed", cfg.Width, cfg.Height, MaxSide, MaxSide)
+		return info, lang.Phrasef("picture is %d×%d pixels; at most %d×%d is allowed", cfg.Width, cfg.Height, MaxSide, MaxSide)
 	case cfg.Width*cfg.Height > MaxPixels:
-		return info, fmt.Errorf("picture has %d megapixels; at most %d is allowed", cfg.Width*cfg.Height/1_000_000, MaxPixels/1_000_000)
+		return info, lang.Phrasef("picture has %d megapixels; at most %d is allowed", cfg.Width*cfg.Height/1_000_000, MaxPixels/1_000_000)
 	}
 	return info, nil
 }
@@ -116,7 +118,7 @@ func Decode(b []byte) (image.Image, Info, error) {
 	}
 	img, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
-		return nil, info, fmt.Errorf("picture is damaged or cut short (%v)", err)
+		return nil, info, lang.Phrasef("picture is damaged or cut short (%v)", err)
 	}
 	return img, info, nil
 }

@@ -65,8 +65,8 @@ func (c cellReader) text(field string) data.Text {
 // checkLength reports a text longer than its field allows (maxFieldLength).
 func (c cellReader) checkLength(field, column, s string) {
 	if max, ok := maxFieldLength[field]; ok {
-		if msg := lengthProblem(s, max); msg != "" {
-			c.bad(column, "%s", msg)
+		if err := lengthProblem(s, max); err != nil {
+			c.bad(column, "%v", err)
 		}
 	}
 }

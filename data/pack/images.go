@@ -3,13 +3,13 @@ package pack
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"runtime"
 	"sync"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/media"
+	"ocopkiosk/lang"
 )
 
 // maxPhotoBytes bounds one photo file.
@@ -132,7 +132,7 @@ func readPhoto(fsys fs.FS, source string, lib *media.Library, budget *pixelBudge
 	// broken picture, not a dead kiosk.
 	defer func() {
 		if r := recover(); r != nil {
-			res = photoResult{found: true, err: fmt.Errorf("picture could not be read: the decoder failed (%v)", r)}
+			res = photoResult{found: true, err: lang.Phrasef("picture could not be read: the decoder failed (%v)", r)}
 		}
 	}()
 	if lib != nil && lib.WriteFailure() != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 )
 
 // Problem is one thing wrong with a pack, located as precisely as possible.
@@ -16,7 +17,10 @@ type Problem struct {
 	File    string // path inside the pack, e.g. "products.csv"
 	Line    int    // 1-based line of the spreadsheet (1 is the header); 0 when not about a line
 	Column  string // column name, when about one cell
-	Message string // what is wrong and what is expected
+	Message string // what is wrong and what is expected, in English
+	// Phrase is Message before formatting, for a screen that says it in
+	// the staff's language (i18n's phrase books).
+	Phrase lang.Phrase
 	// Setting names the kiosk setting this finding depends on (e.g.
 	// SettingAllowedSites), "" when the pack is wrong on any kiosk: the
 	// same pack may pass on a kiosk that allows more.
@@ -95,5 +99,6 @@ func (r *report) dependsOn(setting string) {
 }
 
 func (r *report) add(file string, line int, column, format string, args ...any) {
-	r.problems = append(r.problems, Problem{File: file, Line: line, Column: column, Message: fmt.Sprintf(format, args...)})
+	ph := lang.Phrasef(format, args...)
+	r.problems = append(r.problems, Problem{File: file, Line: line, Column: column, Message: ph.Error(), Phrase: ph})
 }

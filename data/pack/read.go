@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 )
 
 // The files of a pack.
@@ -171,10 +172,10 @@ func (rd *reader) manifest() {
 	m.Title = nfc(m.Title)
 	if strings.TrimSpace(m.Title) == "" {
 		bad("title", "required; expected a short name for this pack")
-	} else if msg := lengthProblem(m.Title, maxTitleLength); msg != "" {
-		bad("title", "%s", msg)
-	} else if msg := textProblem(m.Title, false); msg != "" {
-		bad("title", "%s", msg)
+	} else if err := lengthProblem(m.Title, maxTitleLength); err != nil {
+		bad("title", "%v", err)
+	} else if err := textProblem(m.Title, false); err != nil {
+		bad("title", "%v", err)
 	}
 	created, err := time.Parse(time.RFC3339, m.Created)
 	if err != nil {
@@ -200,10 +201,10 @@ func (rd *reader) centre(fields map[string]string) {
 			continue
 		}
 		v := nfc(strings.TrimSpace(value))
-		if msg := lengthProblem(v, data.MaxCentreNameLength); msg != "" {
-			rd.r.add(manifestFile, 0, "centre."+key, "%s", msg)
-		} else if msg := textProblem(v, false); msg != "" {
-			rd.r.add(manifestFile, 0, "centre."+key, "%s", msg)
+		if err := lengthProblem(v, data.MaxCentreNameLength); err != nil {
+			rd.r.add(manifestFile, 0, "centre."+key, "%v", err)
+		} else if err := textProblem(v, false); err != nil {
+			rd.r.add(manifestFile, 0, "centre."+key, "%v", err)
 		}
 		if v != "" {
 			c.Name[lang] = v
@@ -344,11 +345,11 @@ func (rd *reader) ref(c cellReader, column, p string, target *data.Image) {
 func cleanPath(p string) (string, error) {
 	p = strings.ReplaceAll(strings.TrimSpace(p), "\\", "/")
 	if strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':') || strings.Contains(p, "://") {
-		return "", errors.New("must be a path inside the pack, such as images/bat-trang/cover.jpg")
+		return "", lang.Phrasef("must be a path inside the pack, such as images/bat-trang/cover.jpg")
 	}
 	clean := path.Clean(strings.TrimPrefix(p, "./"))
 	if !fs.ValidPath(clean) || clean == "." || strings.HasPrefix(clean, "../") || clean == ".." {
-		return "", errors.New("must be a path inside the pack, such as images/bat-trang/cover.jpg")
+		return "", lang.Phrasef("must be a path inside the pack, such as images/bat-trang/cover.jpg")
 	}
 	return clean, nil
 }
@@ -616,8 +617,8 @@ func (rd *reader) story(file, name string, villages map[string]*data.Village, st
 		refuse(0, "story is %d KB; at most %d KB per language are allowed, about what a visitor reads standing: shorten it", (len(text)+1023)>>10, maxStoryBytes>>10)
 		return
 	}
-	if msg, at := textProblemAt(text, true); msg != "" {
-		refuse(1+strings.Count(text[:at], "\n"), "%s", msg)
+	if at, err := textProblemAt(text, true); err != nil {
+		refuse(1+strings.Count(text[:at], "\n"), "%v", err)
 		return
 	}
 	if v.Story == nil {

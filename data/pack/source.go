@@ -9,6 +9,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"ocopkiosk/lang"
 )
 
 // Limits on a zipped pack, checked from its directory before anything is read.
@@ -81,20 +83,20 @@ func pathExt(p string) string {
 // one per entry.
 func checkZip(zr *zip.Reader) error {
 	if len(zr.File) > maxZipEntries {
-		return fmt.Errorf("zip holds %d entries; at most %d are allowed", len(zr.File), maxZipEntries)
+		return lang.Phrasef("zip holds %d entries; at most %d are allowed", len(zr.File), maxZipEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > maxZipBytes {
-			return fmt.Errorf("zip unpacks to over %d GB; at most %d GB are allowed", maxZipBytes>>30, maxZipBytes>>30)
+			return lang.Phrasef("zip unpacks to over %d GB; at most %d GB are allowed", maxZipBytes>>30, maxZipBytes>>30)
 		}
 	}
 	var r report
 	seen := map[string]string{} // cleaned name → the entry's name
 	for _, f := range zr.File {
-		if msg := checkZipEntry(f); msg != "" {
-			r.add(zipEntryName(f.Name), 0, "", "%s", msg)
+		if err := checkZipEntry(f); err != nil {
+			r.add(zipEntryName(f.Name), 0, "", "%v", err)
 			if len(r.problems) == maxZipProblems {
 				r.add("", 0, "", "stopped after %d bad zip entries", maxZipProblems)
 				break
@@ -117,26 +119,26 @@ func checkZip(zr *zip.Reader) error {
 // maxZipProblems bounds the bad entries listed, for a zip made to have many.
 const maxZipProblems = 100
 
-// checkZipEntry says what is wrong with one entry of a zip, or "".
-func checkZipEntry(f *zip.File) string {
+// checkZipEntry says what is wrong with one entry of a zip, or nil.
+func checkZipEntry(f *zip.File) error {
 	name := strings.ReplaceAll(f.Name, "\\", "/")
 	switch {
 	case name == "" || strings.ContainsRune(name, 0):
-		return "zip entry has no usable name; make the zip again from the pack folder"
+		return lang.Phrasef("zip entry has no usable name; make the zip again from the pack folder")
 	case strings.HasPrefix(name, "/"):
-		return "zip entry has an absolute path (it starts with /); make the zip again from the pack folder"
+		return lang.Phrasef("zip entry has an absolute path (it starts with /); make the zip again from the pack folder")
 	case len(name) >= 2 && name[1] == ':' && (name[0]|0x20 >= 'a' && name[0]|0x20 <= 'z'):
-		return fmt.Sprintf("zip entry names a drive (%s); make the zip again from the pack folder", name[:2])
+		return lang.Phrasef("zip entry names a drive (%s); make the zip again from the pack folder", name[:2])
 	case slices.Contains(strings.Split(name, "/"), ".."):
-		return "zip entry points outside the pack (..); make the zip again from the pack folder"
+		return lang.Phrasef("zip entry points outside the pack (..); make the zip again from the pack folder")
 	case f.Mode()&fs.ModeSymlink != 0:
-		return "zip entry is a symbolic link; a pack holds only files and folders, so put the file itself in the zip"
+		return lang.Phrasef("zip entry is a symbolic link; a pack holds only files and folders, so put the file itself in the zip")
 	case f.Mode()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0:
-		return "zip entry is not a plain file or folder"
+		return lang.Phrasef("zip entry is not a plain file or folder")
 	case f.UncompressedSize64 > maxZipEntryBytes:
-		return fmt.Sprintf("unpacks to %d MB; at most %d MB are allowed for one file", f.UncompressedSize64>>20, maxZipEntryBytes>>20)
+		return lang.Phrasef("unpacks to %d MB; at most %d MB are allowed for one file", f.UncompressedSize64>>20, maxZipEntryBytes>>20)
 	}
-	return ""
+	return nil
 }
 
 // zipEntryName is an entry's name fit for a message: valid UTF-8, no
@@ -172,5 +174,5 @@ func packRoot(fsys fs.FS) (fs.FS, error) {
 			return fs.Sub(fsys, dirs[0])
 		}
 	}
-	return fsys, errors.New("no manifest.json at the top of the zip or in its only folder")
+	return fsys, lang.Phrasef("no manifest.json at the top of the zip or in its only folder")
 }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 )
 
 // maxSheetBytes bounds a spreadsheet's size; real ones are a few megabytes.
@@ -109,8 +110,8 @@ func (t *table) cleanCells(cells []string, line int, r *report) {
 			continue
 		}
 		cells[i] = nfc(cells[i])
-		if msg := textProblem(cells[i], multilineColumn(name)); msg != "" {
-			r.add(t.file, line, name, "%s", msg)
+		if err := textProblem(cells[i], multilineColumn(name)); err != nil {
+			r.add(t.file, line, name, "%v", err)
 		}
 	}
 }
@@ -247,18 +248,19 @@ func csvLine(err error, fallback int) int {
 	return fallback
 }
 
-func csvReason(err error) string {
+// csvReason says in plain words why a row could not be read.
+func csvReason(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(pe.Err, csv.ErrQuote):
-			return "a quote (\") is not closed or stands inside an unquoted cell"
+			return lang.Phrasef("a quote (\") is not closed or stands inside an unquoted cell")
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			return "a quote (\") stands inside a cell that is not quoted"
+			return lang.Phrasef("a quote (\") stands inside a cell that is not quoted")
 		}
-		return pe.Err.Error()
+		return pe.Err
 	}
-	return err.Error()
+	return err
 }
 
 // readLimited reads a file from the pack, refusing one larger than limit.
@@ -274,9 +276,9 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	switch {
 	case info.IsDir():
-		return nil, errors.New("this is a folder; a file was expected")
+		return nil, lang.Phrasef("this is a folder; a file was expected")
 	case !info.Mode().IsRegular():
-		return nil, errors.New("this is not a plain file")
+		return nil, lang.Phrasef("this is not a plain file")
 	case info.Size() > limit:
 		return nil, tooLarge(limit)
 	}
@@ -308,7 +310,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		}
 		if err != nil {
 			if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.As(err, new(flate.CorruptInputError)) {
-				return nil, fmt.Errorf("the zip is damaged here: this entry does not unpack to what its header says (%v); make the zip again", err)
+				return nil, lang.Phrasef("the zip is damaged here: this entry does not unpack to what its header says (%v); make the zip again", err)
 			}
 			return nil, err
 		}
@@ -320,7 +322,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 }
 
 func tooLarge(limit int64) error {
-	return errors.New("file is too large (over " + humanBytes(limit) + ")")
+	return lang.Phrasef("file is too large (over %s)", humanBytes(limit))
 }
 
 // openError explains why a file of the pack could not be opened; above all
@@ -332,7 +334,7 @@ func openError(fsys fs.FS, name string, err error) error {
 	// Look for a link on the way to the file: the file itself or a folder.
 	for p := name; p != "." && p != "/"; p = path.Dir(p) {
 		if info, lerr := fs.Lstat(fsys, p); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("%s is a link that leads outside the pack; put the file itself in the pack", p)
+			return lang.Phrasef("%s is a link that leads outside the pack; put the file itself in the pack", p)
 		}
 	}
 	return err

@@ -1,11 +1,12 @@
 package pack
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"ocopkiosk/lang"
 )
 
 // Text from a pack is shown to visitors and printed to staff's terminals, so
@@ -34,47 +35,47 @@ func isJoiner(r rune) bool {
 		r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
 }
 
-// textProblem says what in s may not be shown, or "". Line breaks and tabs
+// textProblem says what in s may not be shown, or nil. Line breaks and tabs
 // are allowed only when multiline is set.
-func textProblem(s string, multiline bool) string {
-	msg, _ := textProblemAt(s, multiline)
-	return msg
+func textProblem(s string, multiline bool) error {
+	_, err := textProblemAt(s, multiline)
+	return err
 }
 
 // textProblemAt is textProblem that also gives the byte offset of the
 // character at fault, -1 when there is none.
-func textProblemAt(s string, multiline bool) (string, int) {
+func textProblemAt(s string, multiline bool) (int, error) {
 	run := 0
 	for i, r := range s {
 		switch {
 		case (r == '\n' || r == '\t') && multiline:
 		case r < 0x20 || r >= 0x7F && r <= 0x9F:
-			return fmt.Sprintf("holds the control character U+%04X at character %d; remove it (it can garble the screen or a terminal)", r, utf8.RuneCountInString(s[:i])+1), i
+			return i, lang.Phrasef("holds the control character U+%04X at character %d; remove it (it can garble the screen or a terminal)", r, utf8.RuneCountInString(s[:i])+1)
 		case isBidiControl(r):
-			return fmt.Sprintf("holds U+%04X at character %d, which reverses or isolates the text around it; remove it", r, utf8.RuneCountInString(s[:i])+1), i
+			return i, lang.Phrasef("holds U+%04X at character %d, which reverses or isolates the text around it; remove it", r, utf8.RuneCountInString(s[:i])+1)
 		case r == 0xFEFF && i > 0, r == 0xFFFE, r == 0xFFFF:
-			return fmt.Sprintf("holds the invisible character U+%04X at character %d; remove it", r, utf8.RuneCountInString(s[:i])+1), i
+			return i, lang.Phrasef("holds the invisible character U+%04X at character %d; remove it", r, utf8.RuneCountInString(s[:i])+1)
 		}
 		if isJoiner(r) {
 			if run++; run > maxCombiningRun {
-				return fmt.Sprintf("has more than %d combining marks or joiners in a row at character %d; a letter needs %d at most", maxCombiningRun, utf8.RuneCountInString(s[:i])+1, maxCombiningRun), i
+				return i, lang.Phrasef("has more than %d combining marks or joiners in a row at character %d; a letter needs %d at most", maxCombiningRun, utf8.RuneCountInString(s[:i])+1, maxCombiningRun)
 			}
 		} else {
 			run = 0
 		}
 	}
-	return "", -1
+	return -1, nil
 }
 
 // nfc is s in Unicode normal form C.
 func nfc(s string) string { return norm.NFC.String(s) }
 
-// lengthProblem says a text of more than max characters is too long, or "".
-func lengthProblem(s string, max int) string {
+// lengthProblem says a text of more than max characters is too long, or nil.
+func lengthProblem(s string, max int) error {
 	if n := utf8.RuneCountInString(s); n > max {
-		return fmt.Sprintf("is %d characters long; at most %d are allowed", n, max)
+		return lang.Phrasef("is %d characters long; at most %d are allowed", n, max)
 	}
-	return ""
+	return nil
 }
 
 // maxFieldLength is the longest text, in characters, each per-language

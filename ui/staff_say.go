@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"ocopkiosk/data"
+	"ocopkiosk/data/pack"
+	"ocopkiosk/lang"
+)
+
+// The data layer reports what is wrong as lang.Phrase values, in English
+// with their arguments kept apart; these helpers say them in the staff's
+// language (i18n's phrase books), keeping file names, lines, columns and
+// the pack's own values as they are.
+
+// sayProblem is one problem of a pack as "file:line: column: message",
+// the message in the staff language, with any control or
+// direction-changing character from the pack escaped (data.Printable).
+func (k *Kiosk) sayProblem(p pack.Problem) string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(p.Line))
+	}
+	b.WriteString(": ")
+	if p.Column != "" {
+		b.WriteString(p.Column + ": ")
+	}
+	if p.Phrase.Format != "" {
+		b.WriteString(k.msg.Say(k.opt.StaffLang, p.Phrase))
+	} else {
+		b.WriteString(p.Message)
+	}
+	return data.Printable(b.String())
+}
+
+// settingsFieldLabel names a Settings field as the Settings tab does.
+var settingsFieldLabel = map[string]string{
+	"CentreID":        "settings.centre_id",
+	"CentreName":      "settings.centre_name",
+	"StaffLang":       "settings.staff_lang",
+	"DefaultLang":     "settings.default_lang",
+	"Languages":       "settings.languages",
+	"IdleTimeout":     "settings.idle",
+	"AttractInterval": "settings.attract",
+	"AllowedHosts":    "settings.hosts",
+}
+
+// saySettingsErrors is each refused setting on a line of its own, named as
+// the Settings tab names it, the reason in the staff language.
+func (k *Kiosk) saySettingsErrors(errs data.SettingsErrors) string {
+	lines := make([]string, len(errs))
+	for i, fe := range errs {
+		name := fe.Field
+		if id, ok := settingsFieldLabel[fe.Field]; ok {
+			name = k.st(id)
+		}
+		msg := fe.Message
+		if fe.Phrase.Format != "" {
+			msg = k.msg.Say(k.opt.StaffLang, fe.Phrase)
+		}
+		lines[i] = name + ": " + msg
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sayError is err's text with the phrase it ends in, if any, said in the
+// staff language: "open pack: " + a phrase keeps its English context (a
+// path, an operation) and translates the reason staff act on.
+func (k *Kiosk) sayError(err error) string {
+	text := err.Error()
+	var ph lang.Phrase
+	if errors.As(err, &ph) {
+		if head, ok := strings.CutSuffix(text, ph.Error()); ok {
+			return head + k.msg.Say(k.opt.StaffLang, ph)
+		}
+	}
+	return text
+}
