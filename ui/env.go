@@ -49,6 +49,7 @@ type env struct {
 	onLeave    []func()       // run when the screen goes
 	onShown    []func()       // run once the screen is laid out
 	qr         *qrPanel       // the screen's QR panel, if it has one
+	swipes     []*swipeLayer  // its galleries' photos, which take sideways drags
 }
 
 // t looks up one of the kiosk's own words in the visitor's language.

@@ -50,7 +50,9 @@ func newGallery(e *env, photos []data.Image, size fyne.Size) *gallery {
 	next := newTouchButton("", theme.NavigateNextIcon(), stylePlain, func() { e.touch(); g.step(1) })
 	// The arrows sit under the photo, either side of "Photo 1 of 3":
 	// over it they covered most of a small screen's photo in large text.
-	stage := container.NewStack(g.room, g.under, g.view, newSwipeLayer(e.touch, g.step))
+	swipe := newSwipeLayer(e.touch, g.step)
+	e.swipes = append(e.swipes, swipe)
+	stage := container.NewStack(g.room, g.under, g.view, swipe)
 	row := container.NewHBox(layout.NewSpacer())
 	for i, p := range photos {
 		i := i

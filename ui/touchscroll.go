@@ -63,6 +63,15 @@ type dragLayer struct {
 	onActivity func()
 	animate    func(frame func() bool)
 	motion     *motion // told while the content glides
+	// sidewaysAt finds a sideways-swiped object (a gallery's photo) under
+	// a point of the window, or nil. The layer lies over everything it
+	// scrolls, so without it a swipe on a photo would only scroll the page.
+	sidewaysAt func(abs fyne.Position) fyne.Draggable
+	// sideways is where this drag goes, once its first movement is more
+	// sideways than up or down over such an object; decided says the
+	// first movement has been seen.
+	sideways fyne.Draggable
+	decided  bool
 
 	mu       sync.Mutex
 	speed    float32 // px/s, positive when content moves up (finger moves up)
@@ -76,8 +85,22 @@ func newDragLayer(target offsetScroller, onActivity func(), animate func(frame f
 	return d
 }
 
-// Dragged scrolls by the finger's movement and tracks its speed.
+// Dragged scrolls by the finger's movement and tracks its speed, or hands
+// a sideways drag on a photo to the photo.
 func (d *dragLayer) Dragged(e *fyne.DragEvent) {
+	if !d.decided {
+		d.decided = true
+		if d.sidewaysAt != nil && abs32(e.Dragged.DX) > abs32(e.Dragged.DY) {
+			// From the layer's own position: not every driver fills in
+			// the event's AbsolutePosition (Fyne's test driver does not).
+			at := fyne.CurrentApp().Driver().AbsolutePositionForObject(d).Add(e.Position)
+			d.sideways = d.sidewaysAt(at)
+		}
+	}
+	if d.sideways != nil {
+		d.sideways.Dragged(e)
+		return
+	}
 	d.stopFling()
 	if d.onActivity != nil {
 		d.onActivity()
@@ -98,6 +121,12 @@ func (d *dragLayer) Dragged(e *fyne.DragEvent) {
 
 // DragEnd lets the content glide on and slow down.
 func (d *dragLayer) DragEnd() {
+	d.decided = false
+	if s := d.sideways; s != nil {
+		d.sideways = nil
+		s.DragEnd()
+		return
+	}
 	d.mu.Lock()
 	speed := max(-maxFlingSpeed, min(maxFlingSpeed, d.speed))
 	if time.Since(d.lastDrag) > 80*time.Millisecond {
@@ -181,7 +210,35 @@ func (e *env) touchScroll(content fyne.CanvasObject) *container.Scroll {
 
 // withDrag stacks a drag layer over a scrolling widget.
 func (e *env) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
-	return withDrag(scroller, target, e.touch, e.animate, e.motion)
+	obj := withDrag(scroller, target, e.touch, e.animate, e.motion)
+	obj.(*fyne.Container).Objects[1].(*dragLayer).sidewaysAt = e.swipeAt
+	return obj
+}
+
+// swipeAt is the screen's swipe layer under a point of the window, or nil.
+func (e *env) swipeAt(abs fyne.Position) fyne.Draggable {
+	drv := fyne.CurrentApp().Driver()
+	// Newest first: a screen rebuilt for a new window shape keeps the
+	// layers of its earlier layout in the list, no longer on the canvas.
+	for i := len(e.swipes) - 1; i >= 0; i-- {
+		s := e.swipes[i]
+		if !s.Visible() || drv.CanvasForObject(s) == nil {
+			continue
+		}
+		at := drv.AbsolutePositionForObject(s)
+		size := s.Size()
+		if abs.X >= at.X && abs.X < at.X+size.Width && abs.Y >= at.Y && abs.Y < at.Y+size.Height {
+			return s
+		}
+	}
+	return nil
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }
 
 // dragScroll is content in a vertical scroll with drag-to-scroll on top.

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -301,7 +302,14 @@ func TestExpiredCertificateIsNeverShownAsValid(t *testing.T) {
 }
 
 func TestGallerySwipesAndArrows(t *testing.T) {
-	k, _, _ := newTestKiosk(t)
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}, {Width: 1366, Height: 768}} {
+		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) { gallerySwipes(t, size) })
+	}
+}
+
+func gallerySwipes(t *testing.T, size fyne.Size) {
+	k, w, _ := newTestKiosk(t)
+	w.Resize(size)
 	k.Open(Route{Screen: ScreenProduct, ID: "bt-lotus-tea-set"})
 	p, _ := k.cat.Product(k.ctx, "bt-lotus-tea-set")
 	if len(p.Images) < 2 {
@@ -312,18 +320,20 @@ func TestGallerySwipesAndArrows(t *testing.T) {
 	if view.hash != p.Images[0].Hash {
 		t.Fatal("the gallery does not start on the first photo")
 	}
-	swipe.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -120}})
-	swipe.DragEnd()
+	// Dragged on the window, as a finger does: the event goes to whatever
+	// Draggable is on top there (the page's drag-scroll layer lies over the
+	// photo), and must still turn the photo.
+	c := fyne.CurrentApp().Driver().CanvasForObject(swipe)
+	mid := fyne.CurrentApp().Driver().AbsolutePositionForObject(swipe).Add(fyne.NewPos(swipe.Size().Width/2, swipe.Size().Height/2))
+	test.Drag(c, mid, -120, 5)
 	if view.hash != p.Images[1].Hash {
 		t.Error("swiping left did not show the next photo")
 	}
-	swipe.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 20}})
-	swipe.DragEnd()
+	test.Drag(c, mid, 20, 0)
 	if view.hash != p.Images[1].Hash {
 		t.Error("a small movement changed the photo")
 	}
-	swipe.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 120}})
-	swipe.DragEnd()
+	test.Drag(c, mid, 120, -5)
 	if view.hash != p.Images[0].Hash {
 		t.Error("swiping right did not go back")
 	}
