@@ -93,9 +93,9 @@ soak:
 # (BENCHMARKS.md). The log, readings and screenshots go to SOAK_DIR.
 SOAK_ACTIONS ?= 10000
 SOAK_DIR ?= out/soak-window
-soak-window: build test-deps
+soak-window: build tools test-deps
 	@test -f $(SOAK_DIR)/hanoi.db || { mkdir -p $(SOAK_DIR) && \
-		./$(BIN) gen --size hanoi --seed 1 -o $(SOAK_DIR)/hanoi-pack && \
+		./$(DEV_BIN) gen --size hanoi --seed 1 -o $(SOAK_DIR)/hanoi-pack && \
 		./$(BIN) import --db $(SOAK_DIR)/hanoi.db $(SOAK_DIR)/hanoi-pack; }
 	$(GO) run ./scripts/soakwindow -bin $(BIN) -db $(SOAK_DIR)/hanoi.db -out $(SOAK_DIR) \
 		-actions $(SOAK_ACTIONS) -sample-every 250
