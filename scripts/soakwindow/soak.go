@@ -189,18 +189,20 @@ func (d *driver) lang(i int) (int, int) {
 }
 
 // pinKey is a key of the centred PIN pad: digits 0-9, 10 = OK, 11 = Cancel.
+// The pad sits lower since its card keeps a line for messages (measured on
+// a 1920x1080 screenshot: the digit rows' centres at 504, 608, 712, 816).
 func (d *driver) pinKey(key int) (int, int) {
 	cx, cy := d.c.width/2, d.c.height/2
 	switch key {
 	case 0:
-		return cx, cy + 190
+		return cx, cy + 276
 	case 10:
-		return cx + 158, cy + 190
+		return cx + 158, cy + 276
 	case 11:
-		return cx, cy + 286
+		return cx, cy + 374
 	}
 	row, col := (key-1)/3, (key-1)%3
-	return cx + (col-1)*159, cy - 120 + row*104
+	return cx + (col-1)*159, cy - 36 + row*104
 }
 
 func (d *driver) run() error {
@@ -364,7 +366,19 @@ func (d *driver) staffExitCancel() error {
 		changed = d.changes(before.hash, changeWait) || changed
 	}
 	if !changed {
-		return d.freeze("after staff mode's Exit, Cancel, Leave: neither English nor Tiếng Việt changed the screen")
+		// A PIN pad still open (a PIN refused, or locked out by earlier
+		// wrong ones) rightly ignores the languages: Cancel it and try
+		// again. Only a screen that none of this changes is frozen.
+		before, err := d.x.grab()
+		if err != nil {
+			return err
+		}
+		d.x.tap(d.pinKey(11))
+		if d.changes(before.hash, changeWait) {
+			fmt.Fprintf(d.logw, "staff sequence: the PIN pad was still open\n")
+			return nil
+		}
+		return d.freeze("after staff mode's Exit, Cancel, Leave: neither English, Tiếng Việt nor the PIN pad's Cancel changed the screen")
 	}
 	return nil
 }
