@@ -23,14 +23,19 @@ type onScreenKeyboard struct {
 	onRune   func(r rune)
 	onDelete func()
 	onClear  func()
-	extra    string // more keys, such as ".-" for web addresses
-	shift    bool   // offer a Shift key for capitals (staff texts)
+	extra    string    // more keys, such as ".-" for web addresses
+	shift    bool      // offer a Shift key for capitals (staff texts)
+	key      fyne.Size // a key's size; keySize when zero
 
 	upper   bool
 	letters []*touchButton
 }
 
 func (kb *onScreenKeyboard) object() fyne.CanvasObject {
+	keySize := keySize
+	if kb.key.Height > 0 {
+		keySize = kb.key
+	}
 	rows := container.NewVBox()
 	for i, row := range kb.rows() {
 		line := container.NewHBox()

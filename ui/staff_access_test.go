@@ -392,3 +392,38 @@ func TestTheStaffGestureNeedsATitleEvenWithoutACentreName(t *testing.T) {
 		t.Fatalf("the title is %v wide: %q", target.MinSize(), texts(k))
 	}
 }
+
+// A pack that cannot be read is listed with the reason, in the staff
+// language, not left out or shown as a plain folder; touching it imports
+// it, which lists every problem.
+func TestThePickerListsADamagedPackWithTheReason(t *testing.T) {
+	f := newStaffKiosk(t)
+	_, packDir := fakeUSB(t, f)
+	stick := filepath.Dir(packDir)
+	broken := filepath.Join(stick, "gói hỏng")
+	os.MkdirAll(broken, 0o755)
+	os.WriteFile(filepath.Join(broken, "manifest.json"), []byte(`{"format": 1, "title": `), 0o644)
+	os.WriteFile(filepath.Join(stick, "cut-short.zip"), []byte("PK\x03\x04 not really a zip"), 0o644)
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("content.import")))
+	pk := k.staff.panel.content.picker
+	test.Tap(findPickerRow(t, k, "KINGSTON"))
+	damaged := 0
+	for _, r := range pk.listed() {
+		if r.isPack && (strings.HasPrefix(r.text, "gói hỏng · ") || strings.HasPrefix(r.text, "cut-short.zip · ")) {
+			damaged++
+		}
+	}
+	if damaged != 2 {
+		t.Fatalf("the damaged packs are not listed as packs: %+v", pk.listed())
+	}
+	if !onScreen(k, strings.SplitN(k.st("picker.damaged", "Error", "X"), "X", 2)[0]) {
+		t.Errorf("no reason is given in the staff language: %q", texts(k))
+	}
+	test.Tap(findPickerRow(t, k, "gói hỏng"))
+	<-k.staff.panel.content.importDone
+	if !onScreen(k, "manifest.json") {
+		t.Errorf("importing the damaged pack did not list its problem: %q", texts(k))
+	}
+}

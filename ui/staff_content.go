@@ -60,7 +60,9 @@ func (p *staffPanel) contentTab() fyne.CanvasObject {
 		top.Objects = append([]fyne.CanvasObject{note}, top.Objects...)
 	}
 	p.content = v
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, k.dragScroll(container.NewPadded(v.problems)))
+	// One scroll for all of it: with the summary fixed above, a 1366×768
+	// screen left the list of an import's problems a strip 10 px high.
+	return k.dragScroll(container.NewPadded(container.NewVBox(top, v.problems)))
 }
 
 // recoveryNote tells staff that the database was found damaged and rebuilt

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,6 +33,7 @@ type contentPicker struct {
 	at       string             // the folder shown; "" for the drives
 	where    *widget.Label      // the folder's path
 	list     *fyne.Container    // its rows
+	scroll   *container.Scroll  // over list
 	saveHere *touchButton       // forSave only
 	obj      fyne.CanvasObject  //
 	rows     []pickerRowForTest // what is listed, for tests
@@ -74,8 +76,10 @@ func newContentPicker(k *Kiosk, forSave bool, onChoose func(string), onClose fun
 	head := container.NewVBox(subheading(title), tools, c.where)
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
+	c.scroll = container.NewVScroll(c.list)
+	list := withDrag(c.scroll, scrollAdapter{c.scroll}, k.Touch, k.opt.Animate, k.motion)
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(
-		container.NewBorder(head, bottom, nil, nil, k.dragScroll(c.list)))))
+		container.NewBorder(head, bottom, nil, nil, list))))
 	c.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewPadded(container.NewPadded(card)))
 	c.open("")
 	return c
@@ -113,6 +117,9 @@ func (c *contentPicker) open(dir string) {
 	c.at = dir
 	c.list.Objects = nil
 	c.rows = nil
+	// A folder opens at its top, not at the scroll of the one before (it
+	// looked empty when that one was long).
+	c.scroll.ScrollToTop()
 	if c.saveHere != nil {
 		c.saveHere.setDisabled(dir == "")
 	}
@@ -152,8 +159,16 @@ func (c *contentPicker) open(dir string) {
 			continue // only folders and packs are shown
 		}
 		shown++
-		if sum, err := pack.Peek(p); err == nil {
+		sum, err := pack.Peek(p)
+		if err == nil {
 			packs = append(packs, c.packRow(sum, isZip))
+			continue
+		}
+		// A zip, or a folder with a manifest, that cannot be read as a
+		// pack is listed with the reason (it was left out, or shown as a
+		// plain folder); touching it imports it, to see every problem.
+		if isZip || fileExists(filepath.Join(p, "manifest.json")) {
+			packs = append(packs, c.damagedRow(p, e.Name(), isZip, err))
 			continue
 		}
 		if isDir {
@@ -205,6 +220,35 @@ func (c *contentPicker) packRow(s pack.Summary, isZip bool) fyne.CanvasObject {
 		c.onChoose(s.Path)
 	}
 	return c.row(icon, lines, tap)
+}
+
+// damagedRow is a pack that cannot be read: its name and why, in the
+// staff language. Tapping it imports it anyway, which lists every problem.
+func (c *contentPicker) damagedRow(path, name string, isZip bool, err error) fyne.CanvasObject {
+	k := c.k
+	reason := k.sayError(err)
+	var problems pack.Problems
+	if errors.As(err, &problems) && len(problems) > 0 {
+		reason = k.sayProblem(problems[0])
+	}
+	c.rows = append(c.rows, pickerRowForTest{path: path, text: name + " · " + reason, isPack: true})
+	note := body(k.st("picker.damaged", "Error", reason))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.DangerImportance
+	return c.row(theme.ErrorIcon(), []fyne.CanvasObject{wrapped(name, true), note}, func() {
+		k.Touch()
+		switch {
+		case !c.forSave:
+			c.onChoose(path)
+		case !isZip:
+			c.open(path)
+		}
+	})
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // row is a card the whole of which reacts to a finger.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -59,19 +60,32 @@ func (v *settingsView) rebuild() {
 	k := v.p.k
 	s := &v.s
 	v.body.Objects = nil
-	name := s.CentreName.In(k.lang)
-	v.body.Add(container.NewGridWithColumns(2,
-		staffSection(k.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
-			v.edit(s.CentreID, false, func(text string) { s.CentreID = text })
-		})),
-		staffSection(k.st("settings.centre_name")+" ("+languageNames[k.lang]+")", v.valueRow(name, func() {
-			v.edit(name, k.lang == data.VI, func(text string) {
-				if s.CentreName == nil {
-					s.CentreName = data.Text{}
-				}
-				s.CentreName[k.lang] = text
-			})
-		}))))
+	v.body.Add(staffSection(k.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
+		v.edit(s.CentreID, false, func(text string) { s.CentreID = text })
+	})))
+	// The centre's name in each visitor language (it was only the last
+	// visitor's), each edited on a copy of the map: the form's map is
+	// shared with the saved settings, and an edit in place looked saved
+	// (kept neither across tabs nor in the audit log).
+	names := container.NewVBox()
+	for _, l := range data.Languages {
+		names.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(180, minTouch), body(languageNames[l])), nil,
+			v.valueRow(s.CentreName[l], func() {
+				v.edit(s.CentreName[l], l == data.VI, func(text string) {
+					name := maps.Clone(s.CentreName)
+					if name == nil {
+						name = data.Text{}
+					}
+					if text == "" {
+						delete(name, l)
+					} else {
+						name[l] = text
+					}
+					s.CentreName = name
+				})
+			})))
+	}
+	v.body.Add(staffSection(k.st("settings.centre_name"), names))
 	offered := container.NewGridWithColumns(5)
 	defaults := container.NewGridWithColumns(5)
 	staffLangs := container.NewGridWithColumns(5)
@@ -179,14 +193,23 @@ func (v *settingsView) edit(start string, marks bool, done func(string)) {
 	update := func() { field.Text = ed.Text() + "|"; field.Refresh() }
 	var sheet fyne.CanvasObject
 	closeSheet := func() { v.p.body.Remove(sheet) }
-	kb := &onScreenKeyboard{touch: k.Touch, t: k.t, extra: ".-_*", shift: true,
+	// The sheet fits the panel: on a 1366×768 screen a fixed 720-pixel
+	// sheet ran under the staff bar and hid the text being typed.
+	sheetH := float32(720)
+	if avail := v.p.body.Size().Height; avail > 0 {
+		sheetH = min(sheetH, avail-8)
+	}
+	kb := &onScreenKeyboard{touch: k.Touch, t: k.st, extra: ".-_*/", shift: true,
+		key:      fyne.NewSize(keySize.Width, max(48, min(keySize.Height, (sheetH-200)/6))),
 		onRune:   func(r rune) { ed.Press(string(r)); update() },
 		onDelete: func() { ed.Backspace(); update() },
 		onClear:  func() { ed.Clear(); update() }}
 	ok := newTouchButton(k.st("staff.ok"), nil, stylePrimary, func() {
 		k.Touch()
 		closeSheet()
-		done(strings.TrimSpace(ed.Text()))
+		if text := strings.TrimSpace(ed.Text()); text != "" || start != "" {
+			done(text) // nothing typed in a new entry adds nothing
+		}
 		v.rebuild()
 	})
 	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
@@ -206,7 +229,7 @@ func (v *settingsView) edit(start string, marks bool, done func(string)) {
 	bg.CornerRadius = 20
 	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(len(buttons), buttons...))
 	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
-		container.NewGridWrap(fyne.NewSize(1100, 720), container.NewStack(bg, container.NewPadded(container.NewPadded(box))))))
+		container.NewGridWrap(fyne.NewSize(1100, sheetH), container.NewStack(bg, container.NewPadded(container.NewPadded(box))))))
 	v.p.body.Add(sheet)
 }
 

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"ocopkiosk/data"
@@ -392,11 +394,11 @@ func TestStaffTypesTheVietnameseNameWithMarks(t *testing.T) {
 	v := k.staff.panel.settings
 	edits := buttonsIn(v.body, k.st("settings.edit"))
 	test.Tap(edits[1]) // the centre name, in Vietnamese
-	test.Tap(button(t, k, k.t("key.clear")))
+	test.Tap(button(t, k, k.st("key.clear")))
 	press := func(keys string) {
 		for _, r := range keys {
 			if r == ' ' {
-				test.Tap(button(t, k, k.t("key.space")))
+				test.Tap(button(t, k, k.st("key.space")))
 				continue
 			}
 			test.Tap(button(t, k, string(r)))
@@ -408,5 +410,75 @@ func TestStaffTypesTheVietnameseNameWithMarks(t *testing.T) {
 	test.Tap(button(t, k, k.st("staff.ok")))
 	if got := v.s.CentreName[data.VI]; got != "làng nghề ocop" {
 		t.Errorf("typed %q, want %q", got, "làng nghề ocop")
+	}
+	// Not saved yet, and seen as such: the edit must not reach the saved
+	// copy (they shared one map) or a tab switch would drop it unseen.
+	if !v.unsaved() || v.saved.CentreName[data.VI] == "làng nghề ocop" {
+		t.Error("the name edit changed the saved settings' copy")
+	}
+	test.Tap(button(t, k, k.st("staff.tab_audit")))
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	if got := k.staff.panel.settings.s.CentreName[data.VI]; got != "làng nghề ocop" {
+		t.Errorf("the name edit was dropped on a tab switch: %q", got)
+	}
+}
+
+// On a small screen an import's problems can be read: they scroll with
+// the rest of the tab, in a view as tall as the panel.
+func TestImportProblemsReadableOnASmallScreen(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.w.Resize(fyne.NewSize(1366, 768))
+	f.unlock(t)
+	k := f.k
+	broken := filepath.Join(t.TempDir(), "broken")
+	if err := pack.Export(context.Background(), f.st, broken); err != nil {
+		t.Fatal(err)
+	}
+	products := filepath.Join(broken, "products.csv")
+	b, _ := os.ReadFile(products)
+	os.WriteFile(products, []byte(strings.Replace(string(b), ",5,", ",7,", 1)), 0o644)
+	<-k.staff.panel.content.importPack(broken)
+	line := k.staff.panel.content.problems.Objects[0]
+	var view *container.Scroll
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*container.Scroll); ok && view == nil && holds(s.Content, line) {
+			view = s
+		}
+	})
+	if view == nil || view.Size().Height < 400 {
+		t.Fatalf("the problems scroll in a view %v high on a 1366x768 screen", view.Size().Height)
+	}
+}
+
+func holds(root, o fyne.CanvasObject) bool {
+	found := false
+	walk(root, func(x fyne.CanvasObject) { found = found || x == o })
+	return found
+}
+
+// On a 1366×768 screen the typing sheet fits under the staff bar: the
+// text being typed and the OK button are on screen.
+func TestTheTypingSheetFitsASmallScreen(t *testing.T) {
+	f := newStaffKiosk(t)
+	f.w.Resize(fyne.NewSize(1366, 768))
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("staff.tab_settings")))
+	body := k.staff.panel.body
+	test.Tap(buttonsIn(k.staff.panel.settings.body, k.st("settings.edit"))[0])
+	drv := fyne.CurrentApp().Driver()
+	top := drv.AbsolutePositionForObject(body).Y
+	var caret *canvas.Text
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if x, ok := o.(*canvas.Text); ok && strings.HasSuffix(x.Text, "|") {
+			caret = x
+		}
+	})
+	ok := button(t, k, k.st("staff.ok"))
+	if caret == nil || drv.AbsolutePositionForObject(caret).Y < top {
+		t.Errorf("the typed text is hidden under the staff bar (at y=%v, the panel starts at %v)", drv.AbsolutePositionForObject(caret).Y, top)
+	}
+	if y := drv.AbsolutePositionForObject(ok).Y + ok.Size().Height; y > 768 {
+		t.Errorf("OK ends at y=%v, below the screen", y)
 	}
 }
