@@ -193,8 +193,10 @@ func splitLang(name string) (field, lang string) {
 
 func expectedColumns(spec columns) []string {
 	out := append([]string(nil), spec.plain...)
+	// A per-language field in every language, in one word: name_vi,
+	// name_en… read as if only the Vietnamese column were allowed.
 	for _, f := range spec.perLang {
-		out = append(out, f+"_vi")
+		out = append(out, f+"_vi/_en/_ko/_zh/_ja")
 	}
 	return out
 }
