@@ -122,3 +122,30 @@ func TestLargeTextEnlargesTilePrices(t *testing.T) {
 		t.Errorf("tile prices: %v in normal text, %v in large text; want at least 1.5×", normal, large)
 	}
 }
+
+// The language buttons stay in place when a visitor switches language,
+// on every shape: the next language is where the finger expects it.
+func TestLanguageButtonsStayPutAcrossLanguages(t *testing.T) {
+	k, w, _ := newTestKiosk(t)
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}, {Width: 1366, Height: 768}, {Width: 1280, Height: 800}} {
+		w.Resize(size)
+		var first map[data.Lang]fyne.Position
+		for _, l := range data.Languages {
+			k.SetLanguage(l)
+			k.Open(Route{Screen: ScreenProducts})
+			at := map[data.Lang]fyne.Position{}
+			for lang, b := range k.bar.langs {
+				at[lang] = fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+			}
+			if first == nil {
+				first = at
+				continue
+			}
+			for lang, p := range at {
+				if d := p.Subtract(first[lang]); abs32(d.X) > 4 || abs32(d.Y) > 4 { // a pixel or so of font metrics is no move
+					t.Errorf("%vx%v: in %s the %s button is at %v, in %s at %v", size.Width, size.Height, l, lang, p, data.Languages[0], first[lang])
+				}
+			}
+		}
+	}
+}

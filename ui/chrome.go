@@ -97,7 +97,15 @@ func (l *barLayout) leftWidth(iconsOnly bool) float32 {
 	words := func(s string) float32 {
 		return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + iconSize + iconGap + 2*buttonPadX
 	}
-	return words(b.backText) + words(b.homeText) + theme.Padding()
+	// The widest words of any offered language, not this one's: the bar
+	// is then laid out alike in every language, and the language buttons
+	// do not move away from a finger that has just switched language
+	// (Vietnamese's longer words wrapped them onto a line of their own).
+	widest := words(b.backText) + words(b.homeText)
+	for _, l := range b.k.opt.Languages {
+		widest = max(widest, words(b.k.msg.T(l, "nav.back"))+words(b.k.msg.T(l, "nav.home")))
+	}
+	return widest + theme.Padding()
 }
 
 func (l *barLayout) rows(objs []fyne.CanvasObject, width, left float32) int {
