@@ -299,5 +299,5 @@ func (k *Kiosk) linkContext(itemID string) handoff.Context {
 // dragScroll is a drag-scrolled column for staff mode's screens.
 func (k *Kiosk) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
 	s := container.NewVScroll(content)
-	return withDrag(s, scrollAdapter{s}, k.Touch, k.opt.Animate, k.motion)
+	return withDrag(s, scrollAdapter{s}, k.Touch, k.opt.Animate, k.motion, nil)
 }

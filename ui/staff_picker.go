@@ -77,7 +77,7 @@ func newContentPicker(k *Kiosk, forSave bool, onChoose func(string), onClose fun
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
 	c.scroll = container.NewVScroll(c.list)
-	list := withDrag(c.scroll, scrollAdapter{c.scroll}, k.Touch, k.opt.Animate, k.motion)
+	list := withDrag(c.scroll, scrollAdapter{c.scroll}, k.Touch, k.opt.Animate, k.motion, nil)
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(
 		container.NewBorder(head, bottom, nil, nil, list))))
 	c.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewPadded(container.NewPadded(card)))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"ocopkiosk/data"
@@ -15,25 +14,13 @@ import (
 // language (i18n's phrase books), keeping file names, lines, columns and
 // the pack's own values as they are.
 
-// sayProblem is one problem of a pack as "file:line: column: message",
-// the message in the staff language, with any control or
-// direction-changing character from the pack escaped (data.Printable).
+// sayProblem is one problem of a pack as "file:line: column: message"
+// (pack.Problem.With), the message in the staff language.
 func (k *Kiosk) sayProblem(p pack.Problem) string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(p.Line))
+	if p.Phrase.Format == "" {
+		return p.String()
 	}
-	b.WriteString(": ")
-	if p.Column != "" {
-		b.WriteString(p.Column + ": ")
-	}
-	if p.Phrase.Format != "" {
-		b.WriteString(k.msg.Say(k.opt.StaffLang, p.Phrase))
-	} else {
-		b.WriteString(p.Message)
-	}
-	return data.Printable(b.String())
+	return p.With(k.msg.Say(k.opt.StaffLang, p.Phrase))
 }
 
 // settingsFieldLabel names a Settings field as the Settings tab does.

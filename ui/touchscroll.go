@@ -210,9 +210,7 @@ func (e *env) touchScroll(content fyne.CanvasObject) *container.Scroll {
 
 // withDrag stacks a drag layer over a scrolling widget.
 func (e *env) withDrag(scroller fyne.CanvasObject, target offsetScroller) fyne.CanvasObject {
-	obj := withDrag(scroller, target, e.touch, e.animate, e.motion)
-	obj.(*fyne.Container).Objects[1].(*dragLayer).sidewaysAt = e.swipeAt
-	return obj
+	return withDrag(scroller, target, e.touch, e.animate, e.motion, e.swipeAt)
 }
 
 // swipeAt is the screen's swipe layer under a point of the window, or nil.
@@ -247,9 +245,12 @@ func (e *env) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
 	return e.withDrag(s, scrollAdapter{s})
 }
 
-func withDrag(scroller fyne.CanvasObject, target offsetScroller, onActivity func(), animate func(func() bool), m *motion) fyne.CanvasObject {
+// withDrag stacks a drag layer over scroller; sidewaysAt, when not nil,
+// finds what takes a sideways drag instead (see dragLayer.sidewaysAt).
+func withDrag(scroller fyne.CanvasObject, target offsetScroller, onActivity func(), animate func(func() bool), m *motion,
+	sidewaysAt func(abs fyne.Position) fyne.Draggable) fyne.CanvasObject {
 	d := newDragLayer(target, onActivity, animate)
-	d.motion = m
+	d.motion, d.sidewaysAt = m, sidewaysAt
 	return container.NewStack(scroller, d)
 }
 

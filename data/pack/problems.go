@@ -35,10 +35,16 @@ const SettingAllowedSites = "allowed sites"
 // control or direction-changing character from the pack escaped
 // (data.Printable), so that it can be printed to a terminal as it is.
 func (p Problem) String() string {
-	return data.Printable(p.raw())
+	return p.With(p.Message)
 }
 
-func (p Problem) raw() string {
+// With is String with message in place of the English one: the same
+// problem said in another language, at the same place.
+func (p Problem) With(message string) string {
+	return data.Printable(p.raw(message))
+}
+
+func (p Problem) raw(message string) string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -48,7 +54,7 @@ func (p Problem) raw() string {
 	if p.Column != "" {
 		b.WriteString(p.Column + ": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(message)
 	return b.String()
 }
 
