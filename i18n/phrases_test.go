@@ -37,9 +37,11 @@ var phraseValues = map[string]bool{"IDRule": true, "ErrNotImage": true, "ErrStop
 var phraseFuncs = map[string]bool{"jsonKind": true}
 
 // phraseDirs are where the data layer keeps what it says to staff screens.
-// data/fleet's refusals are shown to staff as the office wrote them, and
-// data/handoff builds QR payloads, not messages.
-var phraseDirs = []string{"../data", "../data/pack", "../data/media"}
+// data/fleet's refusals are shown to staff as the office wrote them (their
+// reason is translated by its id), but what a pack on its way waits for and
+// a problem with the hub are phrases; data/handoff builds QR payloads, not
+// messages.
+var phraseDirs = []string{"../data", "../data/pack", "../data/media", "../data/fleet"}
 
 // dataPhrases reads the data layer's source and returns every constant
 // format given to a phrase call, with where it was found.

@@ -80,11 +80,11 @@ func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
 	state := container.NewVBox(
 		body(k.st("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
 		body(k.st("fleet.last_check", "When", when, "Result", k.st(stateID(s)))))
-	if s.LastError != "" {
-		state.Add(coloured(k.st("fleet.problem", "Error", s.LastError), colorExpired, 20, true))
+	if s.LastError.Format != "" {
+		state.Add(coloured(k.st("fleet.problem", "Error", k.msg.Say(k.opt.StaffLang, s.LastError)), colorExpired, 20, true))
 	}
-	if s.Waiting != "" {
-		state.Add(body(k.st("fleet.waiting", "What", s.Waiting)))
+	if s.Waiting.Format != "" {
+		state.Add(body(k.st("fleet.waiting", "What", k.msg.Say(k.opt.StaffLang, s.Waiting))))
 	}
 	if s.RolledBack {
 		state.Add(body(k.st("fleet.rolled_back")))
@@ -182,7 +182,7 @@ func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
 // stateID is the message for how the last check went, in the staff's
 // language (the details, in English for the office, are in status.json).
 func stateID(s fleet.View) string {
-	if s.LastError != "" {
+	if s.LastError.Format != "" {
 		return "fleet.state_problem"
 	}
 	return "fleet.state_ok"

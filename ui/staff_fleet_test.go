@@ -15,6 +15,7 @@ import (
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/fleet"
+	"ocopkiosk/lang"
 )
 
 // fakeFleet is a fleet sync with a fixed state, recording roll backs.
@@ -153,6 +154,27 @@ func TestStaffFleetTabPicture(t *testing.T) {
 			out, _ := os.Create(filepath.Join(dir, fmt.Sprintf("staff-fleet-%s-%.0fx%.0f.png", l, size.Width, size.Height)))
 			png.Encode(out, img)
 			out.Close()
+		}
+	}
+}
+
+// What a pack on its way waits for, and a problem with the hub, are said in
+// the staff language (the default, Vietnamese), the folder's name kept.
+func TestStaffFleetTabSaysWaitingAndProblemsInTheStaffLanguage(t *testing.T) {
+	f := newStaffKiosk(t)
+	v := syncedView()
+	v.Waiting = lang.Phrasef("folder %s: %s", "hanoi-2026-12-v9", lang.Phrasef("%d of %d files still to come (%s)", 3, 120, "photos/bt-01.jpg"))
+	v.LastError = lang.Phrasef("could not write to the hub: %v", lang.Phrasef("the hub folder %s cannot be read: permission denied", "/srv/ocop-hub"))
+	f.k.opt.Fleet = &fakeFleet{view: v}
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("staff.tab_fleet")))
+	for _, want := range []string{
+		k.st("fleet.waiting", "What", "thư mục hanoi-2026-12-v9: còn chờ 3 trên 120 tệp (photos/bt-01.jpg)"),
+		k.st("fleet.problem", "Error", "không ghi được vào thư mục trung tâm: không đọc được thư mục trung tâm /srv/ocop-hub: không có quyền"),
+	} {
+		if !onScreen(k, want) {
+			t.Errorf("the Fleet tab does not show %q:\n%q", want, texts(k))
 		}
 	}
 }

@@ -376,8 +376,8 @@ func runFleetSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 		for _, r := range v.Refused {
 			fmt.Fprintf(e.stdout, "refused: %s\n", r.Message)
 		}
-		if v.LastError != "" {
-			return errors.New(v.LastError)
+		if v.LastError.Format != "" {
+			return v.LastError
 		}
 		return nil
 	}

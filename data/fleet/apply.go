@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 	"ocopkiosk/data/pack"
 )
 
@@ -98,7 +99,7 @@ func (s *Syncer) apply(ctx context.Context) {
 		state.Previous = state.Current
 	}
 	set, _ := s.Store.Settings(ctx)
-	s.view.Waiting = p.kept.Name() + " is being loaded"
+	s.view.Waiting = lang.Phrasef("%s is being loaded", p.kept.Name())
 	s.publish()
 	s.logf("pack %s: importing", p.kept.Name())
 	// A catalogue back means the import committed, even with an error
@@ -130,12 +131,12 @@ func (s *Syncer) apply(ctx context.Context) {
 	state.RolledBack = false
 	state.remember(&p.kept)
 	if err := saveState(ctx, s.Store, state); err != nil {
-		s.view.LastError = err.Error()
+		s.view.LastError = lang.Phrasef("could not record the pack shown: %v", err)
 		return
 	}
 	s.setState(state)
 	s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "applied", PackID: p.kept.PackID, Version: p.kept.Version, Detail: p.kept.Title})
-	s.view.LastResult, s.view.Waiting = "showing "+p.kept.Name(), ""
+	s.view.LastResult, s.view.Waiting = "showing "+p.kept.Name(), lang.Phrase{}
 	s.logf("pack %s: now shown", p.kept.Name())
 	s.prune()
 	if s.OnApplied != nil {

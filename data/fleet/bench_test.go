@@ -153,7 +153,7 @@ func BenchmarkKioskNoticesNationalPack(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { s.Run(ctx); close(done) }()
-		for !strings.Contains(s.View().Waiting, "still being copied") {
+		for !strings.Contains(s.View().Waiting.String(), "still being copied") {
 			time.Sleep(10 * time.Millisecond)
 		}
 		b.StartTimer()

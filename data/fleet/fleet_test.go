@@ -240,7 +240,7 @@ func TestIncompletePackWaitsThenApplies(t *testing.T) {
 	tmp := filepath.Join(dir, "pack", ".syncthing.products.csv.tmp")
 	os.Rename(csv, tmp)
 	s.Check(ctx)
-	if v := s.View(); !strings.Contains(v.Waiting, "still being copied") || len(v.Refused) > 0 {
+	if v := s.View(); !strings.Contains(v.Waiting.String(), "still being copied") || len(v.Refused) > 0 {
 		t.Errorf("mid-transfer: %+v", v)
 	}
 	// A half-copied file (a USB copy in progress).
@@ -248,7 +248,7 @@ func TestIncompletePackWaitsThenApplies(t *testing.T) {
 	os.Remove(tmp)
 	os.WriteFile(csv, b[:len(b)/2], 0o644)
 	s.Check(ctx)
-	if v := s.View(); !strings.Contains(v.Waiting, "files still to come") || len(v.Refused) > 0 {
+	if v := s.View(); !strings.Contains(v.Waiting.String(), "files still to come") || len(v.Refused) > 0 {
 		t.Errorf("half-copied: %+v", v)
 	}
 	if ver, _ := products(t, s); ver == 2 {
@@ -273,7 +273,7 @@ func TestNeverSwapsUnderAVisitorAndRollsBack(t *testing.T) {
 	if v, _ := products(t, s); v == 7 {
 		t.Fatal("content swapped while a visitor was there")
 	}
-	if w := s.View().Waiting; !strings.Contains(w, "dec v7 is checked and ready") {
+	if w := s.View().Waiting.String(); !strings.Contains(w, "dec v7 is checked and ready") {
 		t.Errorf("waiting = %q", w)
 	}
 	idle = true
@@ -357,7 +357,7 @@ func TestMissingHubIsAStatus(t *testing.T) {
 	s := testKiosk(t, hub, "", pub)
 	s.Check(ctx)
 	v := s.View()
-	if !strings.Contains(v.LastError, "is missing") {
+	if !strings.Contains(v.LastError.String(), "is missing") {
 		t.Errorf("view %+v", v)
 	}
 	if err := s.WriteStatus(ctx); err == nil {
@@ -403,7 +403,7 @@ func TestAPackThatStopsArrivingIsRefusedOnceSettled(t *testing.T) {
 	m := publish(t, hub, testPack(t, 2, 3), priv, PublishOptions{PackID: "cut"})
 	os.Remove(filepath.Join(hub.Content(), m.DirName(), "pack", "tours.csv")) // the copy stopped
 	s.Check(ctx)
-	if v := s.View(); v.Waiting == "" || len(v.Refused) != 0 {
+	if v := s.View(); v.Waiting.Format == "" || len(v.Refused) != 0 {
 		t.Fatalf("right away it should wait: %+v", v)
 	}
 	time.Sleep(100 * time.Millisecond)

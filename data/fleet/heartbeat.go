@@ -2,7 +2,6 @@ package fleet
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 	"ocopkiosk/data/media"
 )
 
@@ -28,8 +28,8 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	}
 	st := Status{KioskID: v.KioskID, Centre: v.Centre, AppVersion: s.AppVersion,
 		PackVersion: info.Version, PackTitle: info.Title, RolledBack: v.RolledBack,
-		LastSync: v.LastCheck.UTC(), LastSyncResult: v.LastResult, LastError: v.LastError,
-		Waiting: v.Waiting, Refused: v.Refused, FreeDiskBytes: freeDisk(filepath.Dir(s.Store.Path())),
+		LastSync: v.LastCheck.UTC(), LastSyncResult: v.LastResult, LastError: v.LastError.String(),
+		Waiting: v.Waiting.String(), Refused: v.Refused, FreeDiskBytes: freeDisk(filepath.Dir(s.Store.Path())),
 		UptimeSeconds: int64(uptime.Seconds()), WrittenAt: s.now().UTC()}
 	if st.Refused == nil {
 		st.Refused = []Refusal{}
@@ -51,7 +51,7 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if err != nil {
 		// A full or vanished hub is a state to show, not a reason to stop.
 		s.mu.Lock()
-		s.view.LastError = err.Error()
+		s.view.LastError = lang.Phrasef("could not write to the hub: %v", err)
 		s.publish()
 		s.mu.Unlock()
 	}
@@ -61,7 +61,7 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 // writeToHub writes one file of the kiosk's own hub folder, atomically.
 func (s *Syncer) writeToHub(hub, path string, b []byte) error {
 	if _, err := os.Stat(hub); err != nil {
-		return errors.New(hubError(hub, err))
+		return hubError(hub, err)
 	}
 	if old, err := os.ReadFile(path); err == nil && string(old) == string(b) {
 		return nil // unchanged: no work for Syncthing

@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"ocopkiosk/lang"
 	"archive/zip"
 	"encoding/json"
 	"fmt"
@@ -47,7 +48,7 @@ type inspection struct {
 	fingerprint string    // names, sizes and times of everything in it
 	manifest    *Manifest // a signed, checked manifest; nil for an unsigned pack
 	unsigned    string    // for an unsigned pack: the pack's path in the folder
-	waiting     string    // not complete yet: why
+	waiting     lang.Phrase // not complete yet: why
 	refusal     *Refusal  // refused: why
 }
 
@@ -98,7 +99,7 @@ func inspect(content, folder string, rules checkRules) *inspection {
 	in := &inspection{folder: folder}
 	sizes, transient, fp, err := scanFolder(dir)
 	in.fingerprint = fp
-	refuse := func(reason, packID string, version int, format string, args ...any) *inspection {
+	refuseAs := func(reason, packID string, version int, format string, args ...any) *inspection {
 		name := "folder " + folder
 		if packID != "" {
 			name = fmt.Sprintf("pack %s v%d", packID, version)
@@ -109,43 +110,43 @@ func inspect(content, folder string, rules checkRules) *inspection {
 	}
 	switch {
 	case err != nil:
-		in.waiting = fmt.Sprintf("cannot read the folder yet: %v", err)
+		in.waiting = lang.Phrasef("cannot read the folder yet: %v", err)
 		return in
 	case transient > 0:
-		in.waiting = fmt.Sprintf("%d file(s) still being copied", transient)
+		in.waiting = lang.Phrasef("%d file(s) still being copied", transient)
 		return in
 	case len(sizes) == 0:
-		in.waiting = "the folder is empty"
+		in.waiting = lang.Phrasef("the folder is empty")
 		return in
 	}
 	_, hasManifest := sizes[ManifestFile]
 	_, hasSig := sizes[SignatureFile]
 	if !hasSig {
 		if rules.requireSigned {
-			return refuse(ReasonUnsigned, "", 0, "unsigned (no %s); this kiosk only takes packs signed by the office", SignatureFile)
+			return refuseAs(ReasonUnsigned, "", 0, "unsigned (no %s); this kiosk only takes packs signed by the office", SignatureFile)
 		}
 		if p := unsignedPackPath(sizes); p != "" {
 			in.unsigned = p
 			v, err := packVersion(filepath.Join(dir, p))
 			if err != nil {
-				return refuse(ReasonContent, "", 0, "unsigned, and its manifest.json cannot be read: %v", err)
+				return refuseAs(ReasonContent, "", 0, "unsigned, and its manifest.json cannot be read: %v", err)
 			}
 			// Only the id and version: nothing else is known, or proven.
 			in.manifest = &Manifest{PackID: folder, Version: v}
 			if v <= rules.highWater {
-				return refuse(ReasonNotNewer, folder, v, "(unsigned) version %d is not newer than version %d, already taken", v, rules.highWater)
+				return refuseAs(ReasonNotNewer, folder, v, "(unsigned) version %d is not newer than version %d, already taken", v, rules.highWater)
 			}
 			return in
 		}
-		return refuse(ReasonUnsigned, "", 0, "no %s and no content pack in it", SignatureFile)
+		return refuseAs(ReasonUnsigned, "", 0, "no %s and no content pack in it", SignatureFile)
 	}
 	if !hasManifest {
-		return refuse(ReasonDamaged, "", 0, "%s is missing", ManifestFile)
+		return refuseAs(ReasonDamaged, "", 0, "%s is missing", ManifestFile)
 	}
 	body, err1 := os.ReadFile(filepath.Join(dir, ManifestFile))
 	sigText, err2 := os.ReadFile(filepath.Join(dir, SignatureFile))
 	if err1 != nil || err2 != nil {
-		in.waiting = "cannot read fleet.json yet"
+		in.waiting = lang.Phrasef("cannot read %s yet", ManifestFile)
 		return in
 	}
 	_, _, err = sign.Verify(body, sigText, rules.trusted)
@@ -163,20 +164,20 @@ func inspect(content, folder string, rules checkRules) *inspection {
 		case !errorsIs(err, sign.ErrBadSignature):
 			msg = err.Error()
 		}
-		return refuse(reason, id, v, "%s", msg)
+		return refuseAs(reason, id, v, "%s", msg)
 	}
 	m, err := ParseManifest(body)
 	if err != nil {
-		return refuse(ReasonDamaged, "", 0, "%v", err)
+		return refuseAs(ReasonDamaged, "", 0, "%v", err)
 	}
 	in.manifest = m
 	switch {
 	case !m.ForCentre(rules.centre):
-		return refuse(ReasonOtherCentre, m.PackID, m.Version, "for %s, not this kiosk's centre %q", m.CentreList(), rules.centre)
+		return refuseAs(ReasonOtherCentre, m.PackID, m.Version, "for %s, not this kiosk's centre %q", m.CentreList(), rules.centre)
 	case !rules.now.Before(m.Expires):
-		return refuse(ReasonExpired, m.PackID, m.Version, "expired on %s", m.Expires.Format("2006-01-02 15:04 MST"))
+		return refuseAs(ReasonExpired, m.PackID, m.Version, "expired on %s", m.Expires.Format("2006-01-02 15:04 MST"))
 	case m.Version <= rules.highWater:
-		return refuse(ReasonNotNewer, m.PackID, m.Version, "version %d is not newer than version %d, already taken (an old pack sent again is never shown)", m.Version, rules.highWater)
+		return refuseAs(ReasonNotNewer, m.PackID, m.Version, "version %d is not newer than version %d, already taken (an old pack sent again is never shown)", m.Version, rules.highWater)
 	}
 	missing, short := 0, ""
 	for _, f := range m.Files {
@@ -188,7 +189,7 @@ func inspect(content, folder string, rules checkRules) *inspection {
 		}
 	}
 	if missing > 0 {
-		in.waiting = fmt.Sprintf("%d of %d files still to come (%s)", missing, len(m.Files), short)
+		in.waiting = lang.Phrasef("%d of %d files still to come (%s)", missing, len(m.Files), short)
 		in.refusal = &Refusal{Folder: folder, PackID: m.PackID, Version: m.Version, Reason: ReasonDamaged,
 			Message: fmt.Sprintf("pack %s: incomplete: %d of %d files missing or of the wrong size, such as %s", m.Name(), missing, len(m.Files), short)}
 	}

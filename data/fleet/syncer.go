@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"ocopkiosk/data"
+	"ocopkiosk/lang"
 	"ocopkiosk/data/sign"
 )
 
@@ -60,8 +61,8 @@ type View struct {
 	Centre      string
 	LastCheck   time.Time
 	LastResult  string // in words
-	LastError   string
-	Waiting     string
+	LastError   lang.Phrase // empty Format: none
+	Waiting     lang.Phrase // a pack on its way; empty Format: none
 	Refused     []Refusal
 	Current     *Kept
 	Previous    *Kept
@@ -250,7 +251,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 	content := Hub(s.cfg.Hub).Content()
 	entries, err := os.ReadDir(content)
 	if err != nil {
-		s.view.LastResult, s.view.LastError, s.view.Waiting = "could not look at the hub", hubError(s.cfg.Hub, err), ""
+		s.view.LastResult, s.view.LastError, s.view.Waiting = "could not look at the hub", hubError(s.cfg.Hub, err), lang.Phrase{}
 		return
 	}
 	if set, err := s.Store.Settings(ctx); err == nil {
@@ -260,7 +261,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		highWater: s.view.HighWater, now: now}
 	var refused []Refusal
 	var best *seen
-	waiting := ""
+	var waiting lang.Phrase
 	present := map[string]bool{}
 	for _, e := range entries {
 		if !e.IsDir() || isHidden(e.Name()) {
@@ -271,8 +272,8 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		switch in := sn.in; {
 		case sn.tampered != nil:
 			refused = append(refused, *sn.tampered)
-		case in.waiting != "" && (in.refusal == nil || now.Sub(sn.since) < every(s.Settle, 10*time.Second)):
-			waiting = fmt.Sprintf("%s: %s", e.Name(), in.waiting)
+		case in.waiting.Format != "" && (in.refusal == nil || now.Sub(sn.since) < every(s.Settle, 10*time.Second)):
+			waiting = lang.Phrasef("folder %s: %s", e.Name(), in.waiting)
 		case in.refusal != nil:
 			if in.manifest != nil && slices.Contains(s.view.Shown, in.manifest.Name()) {
 				continue // shown here before (or now): history, not news
@@ -288,7 +289,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		}
 	}
 	s.view.Refused = sortedRefusals(refused)
-	s.view.LastError = ""
+	s.view.LastError = lang.Phrase{}
 	s.view.Waiting = waiting
 	s.view.LastResult = "up to date"
 	if len(refused) > 0 {
@@ -308,7 +309,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 				s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "refused", PackID: r.PackID, Version: r.Version, Detail: r.Message})
 				return
 			}
-			s.view.LastResult, s.view.LastError = "could not copy a pack from the hub", err.Error()
+			s.view.LastResult, s.view.LastError = "could not copy a pack from the hub", lang.Phrasef("could not copy a pack from the hub: %v", err)
 			return
 		}
 		if p == nil { // unsigned and not newer: refused by stage
@@ -317,7 +318,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		s.pending = p
 	}
 	if !idle {
-		s.view.Waiting = fmt.Sprintf("%s is checked and ready; it will be shown when no visitor is using the kiosk", s.pending.kept.Name())
+		s.view.Waiting = lang.Phrasef("%s is checked and ready; it will be shown when no visitor is using the kiosk", s.pending.kept.Name())
 		return
 	}
 	s.apply(ctx)
@@ -349,12 +350,12 @@ func (s *Syncer) look(content, folder string, rules checkRules, now time.Time) *
 }
 
 // hubError says in plain words what is wrong with the hub folder.
-func hubError(hub string, err error) string {
+func hubError(hub string, err error) lang.Phrase {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("the hub folder %s is missing (is the USB stick or share plugged in, is Syncthing running?)", hub)
+		return lang.Phrasef("the hub folder %s is missing (is the USB stick or share plugged in, is Syncthing running?)", hub)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("the hub folder %s cannot be read: permission denied", hub)
+		return lang.Phrasef("the hub folder %s cannot be read: permission denied", hub)
 	}
-	return fmt.Sprintf("the hub folder %s: %v", hub, err)
+	return lang.Phrasef("the hub folder %s: %v", hub, err)
 }
