@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -214,6 +215,22 @@ func breaksAfter(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
+// Kinsoku: a Japanese or Chinese line never begins with closing punctuation,
+// a small kana or the long-vowel mark, and never ends with an opening
+// bracket (JIS X 4051's line-start and line-end prohibitions, the usual
+// subset). A reader meets "。" or "ッ" at the start of a line as an error.
+const (
+	noLineStart = "、。，．・：；？！ー‐〜～）」』】〕〉》〙〗’”ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ）％，．：；？！]}"
+	noLineEnd   = "（「『【〔〈《〘〖‘“（［｛"
+)
+
+// breaksBetween reports whether a line may break between r and next
+// (next is 0 at the end of a run, where any break breaksAfter allows is
+// kept).
+func breaksBetween(r, next rune) bool {
+	return breaksAfter(r) && !strings.ContainsRune(noLineEnd, r) && (next == 0 || !strings.ContainsRune(noLineStart, next))
+}
+
 // wrapper fills lines word by word.
 type wrapper struct {
 	size, width float32
@@ -248,11 +265,15 @@ func wrapRuns(runs []styledRun, size, width float32) []storyLine {
 					start = i
 				}
 				w.wordW += advance(r, run.style, size)
-				if breaksAfter(r) {
-					next := i + len(string(r))
-					w.addPiece(run.text[start:next], run.style)
+				end := i + utf8.RuneLen(r)
+				next, _ := utf8.DecodeRuneInString(run.text[end:])
+				if next == utf8.RuneError {
+					next = 0
+				}
+				if breaksBetween(r, next) {
+					w.addPiece(run.text[start:end], run.style)
 					w.endWord()
-					start = next
+					start = end
 				}
 			}
 		}
@@ -308,7 +329,9 @@ func (w *wrapper) place(p styledRun, x float32) float32 {
 	return x
 }
 
-// cutWord places a word wider than the line, character by character.
+// cutWord places a word wider than the line, character by character. A
+// character that may not begin a line (kinsoku) takes the ones before it
+// along to the next line, or, when they are all it has, hangs at the end.
 func (w *wrapper) cutWord() {
 	for _, p := range w.word {
 		start, from := 0, w.x
@@ -318,9 +341,28 @@ func (w *wrapper) cutWord() {
 			}
 			a := advance(r, p.style, w.size)
 			if w.x > 0 && w.x+a > w.width {
-				w.place(styledRun{p.text[start:i], p.style}, from)
+				cut := i
+				for cut > start {
+					c, _ := utf8.DecodeRuneInString(p.text[cut:])
+					_, n := utf8.DecodeLastRuneInString(p.text[start:cut])
+					if !strings.ContainsRune(noLineStart, c) || cut-n == start {
+						break
+					}
+					cut -= n
+				}
+				if c, _ := utf8.DecodeRuneInString(p.text[cut:]); strings.ContainsRune(noLineStart, c) {
+					// Nothing can go along without emptying the line: the
+					// character hangs past its end, as a Japanese
+					// typesetter hangs 。 (burasage), and the next breaks.
+					w.x += a
+					continue
+				}
+				w.place(styledRun{p.text[start:cut], p.style}, from)
 				w.newLine()
-				start, from = i, 0
+				start, from = cut, 0
+				for _, c := range p.text[cut:i] {
+					w.x += advance(c, p.style, w.size)
+				}
 			}
 			w.x += a
 		}

@@ -36,12 +36,13 @@ func TestWrapRunsKeepsTextAndWidth(t *testing.T) {
 				for _, p := range line {
 					got.WriteString(strings.Join(strings.Fields(p.text), ""))
 					end := p.x
-					for _, r := range strings.TrimRight(p.text, " ") {
+					// Closing punctuation may hang past the end (kinsoku).
+					for _, r := range strings.TrimRight(strings.TrimRight(p.text, " "), noLineStart) {
 						end += advance(r, p.style, 18)
 					}
 					w = max(w, end)
 				}
-				if chars := len([]rune(strings.TrimSpace(linesText(line)))); w > width+0.5 && chars > 1 {
+				if chars := len([]rune(strings.TrimRight(strings.TrimSpace(linesText(line)), noLineStart))); w > width+0.5 && chars > 1 {
 					t.Errorf("%s at %v: line %q is %v wide", name, width, linesText(line), w)
 				}
 			}
@@ -58,4 +59,33 @@ func linesText(l storyLine) string {
 		b.WriteString(p.text)
 	}
 	return b.String()
+}
+
+// Kinsoku: at every width, no wrapped Japanese or Chinese line begins with
+// closing punctuation, a small kana or "ー", and none ends with an opening
+// bracket (a cut inside a word longer than the line aside).
+func TestWrapRunsKeepsJapaneseLineBreakRules(t *testing.T) {
+	test.NewTempApp(t)
+	texts := []string{
+		strings.Repeat("バッチャン焼きは「白地に藍」の器で、ハノイの北東にある村で作られています。", 6),
+		strings.Repeat("万福丝绸村的织工（约两千人）仍用木织机，织出的“万福绸”轻而有光泽。", 6),
+		strings.Repeat("チョコレート、コーヒー、ミルクティー。ショップ！", 8),
+	}
+	for _, text := range texts {
+		for width := float32(60); width <= 700; width += 7 {
+			lines := wrapRuns([]styledRun{{text, fyne.TextStyle{}}}, 18, width)
+			for i, line := range lines {
+				s := []rune(strings.TrimSpace(linesText(line)))
+				if len(s) == 0 {
+					continue
+				}
+				if i > 0 && strings.ContainsRune(noLineStart, s[0]) {
+					t.Errorf("at %v a line starts with %q: %q", width, s[0], string(s))
+				}
+				if i < len(lines)-1 && strings.ContainsRune(noLineEnd, s[len(s)-1]) {
+					t.Errorf("at %v a line ends with %q: %q", width, s[len(s)-1], string(s))
+				}
+			}
+		}
+	}
 }
