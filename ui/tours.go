@@ -153,7 +153,7 @@ func (s *tourScreen) object() fyne.CanvasObject {
 	parts := detailParts{
 		gallery: newGallery(e, t.Images, fyne.NewSize(760, 570)),
 		head:    container.NewVBox(heading(t.Name.In(e.lang)), e.untranslated(t.Name, t.Description), facts),
-		desc:    body(t.Description.In(e.lang)),
+		desc:    newStoryText([]styledRun{{text: t.Description.In(e.lang)}}),
 		qr: e.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err,
 			labelID: "qr.signup", scanID: "qr.scan_signup"}}),
 	}
