@@ -69,6 +69,9 @@ func (k *Kiosk) CheckIdle() {
 		if k.staff.pad != nil {
 			k.staff.pad.tick(now) // the lockout's countdown
 		}
+		if k.staff.panel != nil {
+			k.staff.panel.refreshFleet()
+		}
 		return
 	}
 	if k.idle.attract != nil {

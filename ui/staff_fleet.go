@@ -44,6 +44,8 @@ func (k *Kiosk) ContentChanged() {
 type fleetView struct {
 	p      *staffPanel
 	result *widget.Label
+	shown  string // the sync state drawn (fmt.Sprint of the View), to notice a change
+	asking bool   // the roll back question is up: no redraw under it
 }
 
 // rollBackStarted, when set (by tests), is given each roll back's done
@@ -63,12 +65,26 @@ func (p *staffPanel) fleetTab() fyne.CanvasObject { return p.fleetTabWith("") }
 // fleetTabWith is the Fleet tab with a line saying what staff just did.
 func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
 	k := p.k
-	if !k.opt.Fleet.View().Joined {
+	s := k.opt.Fleet.View()
+	v := &fleetView{p: p, result: body(result), shown: fmt.Sprint(s)}
+	p.fleet = v
+	if !s.Joined {
 		return container.NewPadded(body(k.st("fleet.not_joined")))
 	}
-	v := &fleetView{p: p, result: body(result)}
 	v.result.TextStyle.Bold = true
-	return k.dragScroll(container.NewPadded(v.build(k.opt.Fleet.View())))
+	return k.dragScroll(container.NewPadded(v.build(s)))
+}
+
+// refreshFleet draws the Fleet tab again when the sync state has changed
+// since it was drawn (a pack arrived, the hub went away), unless staff are
+// answering the roll back question. CheckIdle calls it every second.
+func (p *staffPanel) refreshFleet() {
+	v := p.fleet
+	if v == nil || v.asking || fmt.Sprint(p.k.opt.Fleet.View()) == v.shown {
+		return
+	}
+	p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(v.result.Text)}
+	p.body.Refresh()
 }
 
 func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
@@ -81,7 +97,11 @@ func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
 		body(k.st("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
 		body(k.st("fleet.last_check", "When", when, "Result", k.st(stateID(s)))))
 	if s.LastError.Format != "" {
-		state.Add(coloured(k.st("fleet.problem", "Error", k.msg.Say(k.opt.StaffLang, s.LastError)), colorExpired, 20, true))
+		// Wrapped: a hub's path and what to check run wider than a screen.
+		problem := body(k.st("fleet.problem", "Error", k.msg.Say(k.opt.StaffLang, s.LastError)))
+		problem.Importance = widget.DangerImportance
+		problem.TextStyle.Bold = true
+		state.Add(problem)
 	}
 	if s.Waiting.Format != "" {
 		state.Add(body(k.st("fleet.waiting", "What", k.msg.Say(k.opt.StaffLang, s.Waiting))))
@@ -135,9 +155,11 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	question.Wrapping = fyne.TextWrapWord
 	question.Alignment = fyne.TextAlignCenter
 	var sheet fyne.CanvasObject
-	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); p.body.Remove(sheet) })
+	v.asking = true
+	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); v.asking = false; p.body.Remove(sheet) })
 	ok := newTouchButton(k.st("fleet.rollback"), nil, stylePrimary, func() {
 		k.Touch()
+		v.asking = false
 		p.body.Remove(sheet)
 		done := v.rollBack(to)
 		if rollBackStarted != nil {
@@ -147,8 +169,13 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	card := canvas.NewRectangle(colorCard)
 	card.CornerRadius = 20
 	box := container.NewVBox(question, container.NewGridWithColumns(2, cancel, ok))
+	inner := container.NewPadded(container.NewPadded(box))
+	// As high as the question and buttons need at that width, no more.
+	const width = 900
+	inner.Resize(fyne.NewSize(width, inner.MinSize().Height)) // the question wraps at this width
+	height := inner.MinSize().Height
 	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
-		container.NewGridWrap(fyne.NewSize(900, 260), container.NewStack(card, container.NewPadded(container.NewPadded(box))))))
+		container.NewGridWrap(fyne.NewSize(width, height), container.NewStack(card, inner))))
 	p.body.Add(sheet)
 }
 

@@ -7,11 +7,13 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"ocopkiosk/data"
 	"ocopkiosk/data/fleet"
@@ -171,10 +173,47 @@ func TestStaffFleetTabSaysWaitingAndProblemsInTheStaffLanguage(t *testing.T) {
 	test.Tap(button(t, k, k.st("staff.tab_fleet")))
 	for _, want := range []string{
 		k.st("fleet.waiting", "What", "thư mục hanoi-2026-12-v9: còn chờ 3 trên 120 tệp (photos/bt-01.jpg)"),
-		k.st("fleet.problem", "Error", "không ghi được vào thư mục trung tâm: không đọc được thư mục trung tâm /srv/ocop-hub: không có quyền"),
+		k.st("fleet.problem", "Error", "không ghi được vào thư mục hub: không đọc được thư mục hub /srv/ocop-hub: không có quyền"),
 	} {
 		if !onScreen(k, want) {
 			t.Errorf("the Fleet tab does not show %q:\n%q", want, texts(k))
 		}
+	}
+}
+
+// The Fleet tab follows the sync while it is open (a refusal that arrives
+// shows within the idle timer's second, without switching tabs), and a long
+// problem (a hub's path and what to check) wraps inside a small screen.
+func TestStaffFleetTabFollowsTheSyncAndWrapsAProblem(t *testing.T) {
+	f := newStaffKiosk(t)
+	sync := &fakeFleet{view: syncedView()}
+	sync.view.Refused = nil
+	f.k.opt.Fleet = sync
+	f.w.Resize(fyne.NewSize(1366, 768))
+	f.unlock(t)
+	k := f.k
+	test.Tap(button(t, k, k.st("staff.tab_fleet")))
+	if !onScreen(k, k.st("fleet.refused_none")) {
+		t.Fatalf("no 'nothing refused' line: %q", texts(k))
+	}
+	sync.view = syncedView()
+	sync.view.LastError = lang.Phrasef("the hub folder %s is missing (is the USB stick or share plugged in, is Syncthing running?)",
+		"/media/kiosk/ocop-hub-for-the-centre-of-bat-trang-ceramics-village/a-long-folder-name")
+	f.clock.advance(time.Second)
+	k.CheckIdle()
+	if !onScreen(k, k.st("fleet.reason.unknown-key", "Pack", "hanoi-2026-13 v9")) {
+		t.Errorf("the refusal that came is not shown until the tab is opened again: %q", texts(k))
+	}
+	var problem *widget.Label
+	walk(k.Root(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "ocop-hub-for-the-centre") {
+			problem = l
+		}
+	})
+	if problem == nil {
+		t.Fatalf("the hub problem is not shown: %q", texts(k))
+	}
+	if pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(problem); pos.X+problem.Size().Width > 1366 || problem.MinSize().Width > 1366 {
+		t.Errorf("the problem line runs off the screen: at %v, %v wide", pos, problem.Size())
 	}
 }

@@ -23,6 +23,7 @@ type staffPanel struct {
 
 	content  *contentView  // the Content tab, while shown
 	settings *settingsView // the Settings tab, while shown
+	fleet    *fleetView    // the Fleet tab, while shown
 }
 
 // staffTab is one tab: its title and how to build it.
@@ -110,6 +111,7 @@ func (p *staffPanel) object() fyne.CanvasObject { return p.obj }
 // show builds tab i afresh (so it shows current figures).
 func (p *staffPanel) show(i int) {
 	p.at = i
+	p.fleet = nil
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
 	}

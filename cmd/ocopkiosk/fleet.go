@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sort"
 
 	"strings"
@@ -98,7 +99,7 @@ func runFleetPublish(ctx context.Context, e *env, fs *flag.FlagSet, args []strin
 	var centres keyList
 	fs.Var(&centres, "centre", "the centre `ID` the pack is for; repeat for several (default: every centre)")
 	id := fs.String("id", "", "the pack `ID` (default: the pack's file or folder name)")
-	expires := fs.String("expires", "", "the last `DATE` the pack may be shown, YYYY-MM-DD (default: in 180 days)")
+	expires := fs.String("expires", "", "the last `DATE` the pack may be shown, YYYY-MM-DD, to the end of that day in Vietnam (default: in 180 days)")
 	passFile := passwordFlag(fs)
 	pos, err := parseInterleaved(e, fs, args, 1)
 	if err != nil {
@@ -119,7 +120,7 @@ func runFleetPublish(ctx context.Context, e *env, fs *flag.FlagSet, args []strin
 		if err != nil {
 			return err
 		}
-		opts.Expires = d.AddDate(0, 0, 1) // the whole of that day
+		opts.Expires = fleet.EndOfDay(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, fleet.CentreTime)) // the whole of that day, in the centres' time
 	}
 	password, err := readPassword(*passFile)
 	if err != nil {
@@ -136,8 +137,8 @@ func runFleetPublish(ctx context.Context, e *env, fs *flag.FlagSet, args []strin
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "published %s (%d files) for %s, good until %s, signed by %s\n%s\n",
-		m.Name(), len(m.Files), m.CentreList(), m.Expires.Format("2006-01-02"),
+	fmt.Fprintf(e.stdout, "published %s (%d files) for %s, shown until the end of %s (Vietnam time), signed by %s\n%s\n",
+		m.Name(), len(m.Files), m.CentreList(), m.LastDay(),
 		sign.KeyString(sign.PublicKeyOf(key)), fleet.Hub(*hub).Content()+string(os.PathSeparator)+m.DirName())
 	return nil
 }
@@ -305,7 +306,13 @@ func runFleetJoin(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 		return err
 	}
 	if *hub != "" {
-		cfg.Hub = *hub
+		// The kiosk runs from another folder (a service's): a relative
+		// hub would be looked for there.
+		abs, err := filepath.Abs(*hub)
+		if err != nil {
+			return err
+		}
+		cfg.Hub = abs
 	}
 	if *id != "" {
 		cfg.KioskID = *id
@@ -336,7 +343,13 @@ func runFleetJoin(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 	if _, err := os.Stat(cfg.Hub); err != nil {
 		fmt.Fprintf(e.stderr, "note: the hub folder %s does not exist yet; the kiosk will keep looking for it\n", cfg.Hub)
 	}
-	fmt.Fprintf(e.stdout, "kiosk %s joined the hub %s; trusted keys:\n", cfg.KioskID, cfg.Hub)
+	centreID := cfg.Centre
+	if centreID == "" {
+		if set, err := st.Settings(ctx); err == nil {
+			centreID = set.CentreID + " (from its settings; --centre sets another)"
+		}
+	}
+	fmt.Fprintf(e.stdout, "kiosk %s of centre %s syncs from the hub %s; trusted keys:\n", cfg.KioskID, centreID, cfg.Hub)
 	for _, k := range cfg.Trusted {
 		fmt.Fprintf(e.stdout, "  %s\n", k)
 	}

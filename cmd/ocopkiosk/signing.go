@@ -57,6 +57,10 @@ func runKeygen(_ context.Context, e *env, args []string) error {
 	if err := media.WriteFileAtomic(pubPath, sign.MarshalPublicKey(pub)); err != nil {
 		return err
 	}
+	// A public key is handed to every kiosk and to anyone checking a pack.
+	if err := os.Chmod(pubPath, 0o644); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "secret key: %s (keep it at the office; never copy it to a kiosk)\npublic key: %s\n%s\n",
 		secPath, pubPath, sign.KeyString(pub))
 	if password == "" {
@@ -217,7 +221,11 @@ func verifyPackFolder(e *env, dir string, trusted []sign.PublicKey) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	fmt.Fprintf(e.stdout, "%s: good: pack %s for %s, expires %s, %d files checked, signed by %s\n",
-		dir, m.Name(), m.CentreList(), m.Expires.Format("2006-01-02"), len(m.Files), sign.KeyString(key))
+	fmt.Fprintf(e.stdout, "%s: good: pack %s for %s, shown until the end of %s (Vietnam time), %d files checked, signed by %s\n",
+		dir, m.Name(), m.CentreList(), m.LastDay(), len(m.Files), sign.KeyString(key))
+	if !time.Now().Before(m.Expires) {
+		// The signature is good, but no kiosk will show it.
+		fmt.Fprintf(e.stderr, "warning: %s expired: its last day was %s; kiosks refuse it (publish a newer pack)\n", m.Name(), m.LastDay())
+	}
 	return nil
 }

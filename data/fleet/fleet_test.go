@@ -172,7 +172,7 @@ func TestRefusalsSayWhatAndWhy(t *testing.T) {
 			m := publish(t, h, testPack(t, 4, 4), priv, PublishOptions{PackID: id})
 			os.Rename(filepath.Join(h.Content(), m.DirName()), filepath.Join(hub.Content(), m.DirName()))
 		}},
-		{"expired", ReasonExpired, "expired on", func(id string) {
+		{"expired", ReasonExpired, "expired: its last day was", func(id string) {
 			publish(t, hub, testPack(t, 11, 4), priv, PublishOptions{PackID: id, Now: now.Add(-48 * time.Hour), Expires: now.Add(-time.Hour)})
 		}},
 		{"elsewhere", ReasonOtherCentre, `for long-bien, not this kiosk's centre "bat-trang"`, func(id string) {
@@ -196,16 +196,27 @@ func TestRefusalsSayWhatAndWhy(t *testing.T) {
 	}{"unsigned", ReasonUnsigned, "unsigned (no fleet.json.minisig)", nil})
 
 	s.Check(ctx)
+	s.Check(ctx) // a rescan logs nothing again
 	v := s.View()
 	if ver, n := products(t, s); ver != 5 || n != 4 {
 		t.Errorf("the kiosk changed its content to v%d (%d products); it must keep what it had", ver, n)
 	}
+	logged, _ := s.Store.FleetLog(ctx, 100)
 	for _, c := range cases {
 		var r *Refusal
 		for i := range v.Refused {
 			if strings.HasPrefix(v.Refused[i].Folder, c.id) {
 				r = &v.Refused[i]
 			}
+		}
+		var inLog int
+		for _, e := range logged {
+			if e.Action == "refused" && strings.Contains(e.Detail, c.words) {
+				inLog++
+			}
+		}
+		if inLog != 1 {
+			t.Errorf("%s: refusal in the fleet log %d times, want once", c.id, inLog)
 		}
 		if r == nil {
 			t.Errorf("%s: not refused; view %+v", c.id, v)

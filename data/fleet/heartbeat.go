@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,8 +10,8 @@ import (
 	"time"
 
 	"ocopkiosk/data"
-	"ocopkiosk/lang"
 	"ocopkiosk/data/media"
+	"ocopkiosk/lang"
 )
 
 // WriteStatus writes status.json to the kiosk's folder in the hub,
@@ -51,7 +52,12 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	if err != nil {
 		// A full or vanished hub is a state to show, not a reason to stop.
 		s.mu.Lock()
-		s.view.LastError = lang.Phrasef("could not write to the hub: %v", err)
+		var ph lang.Phrase
+		if errors.As(err, &ph) {
+			s.view.LastError = ph // the hub is missing or unreadable: say that first
+		} else {
+			s.view.LastError = lang.Phrasef("could not write to the hub: %v", err)
+		}
 		s.publish()
 		s.mu.Unlock()
 	}

@@ -175,7 +175,7 @@ func inspect(content, folder string, rules checkRules) *inspection {
 	case !m.ForCentre(rules.centre):
 		return refuseAs(ReasonOtherCentre, m.PackID, m.Version, "for %s, not this kiosk's centre %q", m.CentreList(), rules.centre)
 	case !rules.now.Before(m.Expires):
-		return refuseAs(ReasonExpired, m.PackID, m.Version, "expired on %s", m.Expires.Format("2006-01-02 15:04 MST"))
+		return refuseAs(ReasonExpired, m.PackID, m.Version, "expired: its last day was %s (Vietnam time)", m.LastDay())
 	case m.Version <= rules.highWater:
 		return refuseAs(ReasonNotNewer, m.PackID, m.Version, "version %d is not newer than version %d, already taken (an old pack sent again is never shown)", m.Version, rules.highWater)
 	}

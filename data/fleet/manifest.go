@@ -71,11 +71,31 @@ func (m *Manifest) packPath() string {
 	return PackFolder
 }
 
+// CentreTime is the centres' clock: Vietnam, UTC+7 all year. A pack's
+// last day ends at midnight there, not at midnight UTC (07:00 in Hanoi).
+var CentreTime = time.FixedZone("ICT", 7*60*60)
+
+// EndOfDay is when the centres' day holding t ends: the expiry of a pack
+// whose last day is that day.
+func EndOfDay(t time.Time) time.Time {
+	y, mo, d := t.In(CentreTime).Date()
+	return time.Date(y, mo, d+1, 0, 0, 0, 0, CentreTime)
+}
+
+// LastDay is the last day, in the centres' time, on which the pack may be
+// shown: the day --expires named.
+func (m *Manifest) LastDay() string {
+	return m.Expires.In(CentreTime).Add(-time.Nanosecond).Format("2006-01-02")
+}
+
 // TrustedComment is the one line signed with the manifest, so that
 // `minisign -V` shows which pack it checked.
 func (m *Manifest) TrustedComment() string {
-	return fmt.Sprintf("ocop pack %s centres=%s expires=%s", m.Name(),
-		strings.ReplaceAll(m.CentreList(), " ", ""), m.Expires.UTC().Format("2006-01-02"))
+	centres := "all"
+	if len(m.Centres) > 0 {
+		centres = strings.Join(m.Centres, ",")
+	}
+	return fmt.Sprintf("ocop pack %s centres=%s last-day=%s", m.Name(), centres, m.LastDay())
 }
 
 // Marshal is the manifest's bytes as written and signed.

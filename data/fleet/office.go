@@ -71,14 +71,14 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 		if age := now.Sub(s.WrittenAt); age > SilentAfter {
 			row.Flags = append(row.Flags, "silent for "+age.Round(time.Minute).String())
 		}
-		newest := newestFor(published, s.Centre)
+		newest := newestFor(published, s.Centre, now)
 		if newest > s.PackVersion {
 			row.Flags = append(row.Flags, fmt.Sprintf("on an old pack (v%d; v%d is published for it)", s.PackVersion, newest))
 		}
 		if newest > st.Newest {
 			st.Newest = newest
 		}
-		if n := alarming(s.Refused); n > 0 {
+		if n := alarming(s.Refused, s.PackVersion); n > 0 {
 			row.Flags = append(row.Flags, fmt.Sprintf("refused %d pack(s)", n))
 		}
 		if s.LastError != "" {
@@ -90,22 +90,25 @@ func ReadFleetStatus(hub Hub, now time.Time) (FleetStatus, error) {
 }
 
 // alarming counts the refusals someone should look at: not the packs meant
-// for other centres, nor old ones kept in the hub.
-func alarming(rs []Refusal) int {
+// for other centres, nor old ones kept in the hub (not newer, or older than
+// the pack the kiosk shows: an expired v7 under v12 is history).
+func alarming(rs []Refusal, shown int) int {
 	n := 0
 	for _, r := range rs {
-		if r.Reason != ReasonOtherCentre && r.Reason != ReasonNotNewer {
+		old := r.Reason == ReasonNotNewer || r.Version > 0 && r.Version < shown
+		if r.Reason != ReasonOtherCentre && !old {
 			n++
 		}
 	}
 	return n
 }
 
-// newestFor is the highest version published for a centre.
-func newestFor(ms []*Manifest, centre string) int {
+// newestFor is the highest version published for a centre that a kiosk
+// could still take: an expired pack is not counted.
+func newestFor(ms []*Manifest, centre string, now time.Time) int {
 	v := 0
 	for _, m := range ms {
-		if m.ForCentre(centre) && m.Version > v {
+		if m.ForCentre(centre) && now.Before(m.Expires) && m.Version > v {
 			v = m.Version
 		}
 	}

@@ -30,6 +30,12 @@ func TestFleetStatusFlagsSilentOldAndDamaged(t *testing.T) {
 	_, priv := testKey(t)
 	publish(t, hub, testPack(t, 7, 2), priv, PublishOptions{PackID: "dec"})
 	now := time.Now()
+	// An expired v9 in the hub: no kiosk can take it, so none is behind.
+	publish(t, hub, testPack(t, 9, 2), priv, PublishOptions{PackID: "gone", Now: now.Add(-48 * time.Hour), Expires: now.Add(-time.Hour)})
+	// Old packs left in the hub, refused by a kiosk on v7: history.
+	writeStatus(t, hub, Status{KioskID: "k-history", Centre: "a", PackID: "dec", PackVersion: 7, WrittenAt: now,
+		Refused: []Refusal{{Folder: "jun", PackID: "jun", Version: 3, Reason: ReasonExpired, Message: "pack jun v3: expired"},
+			{Folder: "old-key", PackID: "old-key", Version: 2, Reason: ReasonUnknownKey, Message: "pack old-key v2: signature by an unknown key"}}})
 	writeStatus(t, hub, Status{KioskID: "k-ok", Centre: "a", PackID: "dec", PackVersion: 7, WrittenAt: now.Add(-time.Minute)})
 	writeStatus(t, hub, Status{KioskID: "k-silent", Centre: "a", PackVersion: 7, WrittenAt: now.Add(-2 * time.Hour)})
 	writeStatus(t, hub, Status{KioskID: "k-old", Centre: "b", PackVersion: 6, WrittenAt: now,
@@ -45,7 +51,7 @@ func TestFleetStatusFlagsSilentOldAndDamaged(t *testing.T) {
 	for _, k := range fs.Kiosks {
 		flags[k.KioskID] = strings.Join(k.Flags, "; ")
 	}
-	want := map[string]string{"k-ok": "", "k-silent": "silent for 2h0m0s", "k-old": "on an old pack (v6; v7 is published for it); refused 1 pack(s)", "k-broken": "no readable status"}
+	want := map[string]string{"k-ok": "", "k-history": "", "k-silent": "silent for 2h0m0s", "k-old": "on an old pack (v6; v7 is published for it); refused 1 pack(s)", "k-broken": "no readable status"}
 	for id, w := range want {
 		if flags[id] != w {
 			t.Errorf("%s flagged %q, want %q", id, flags[id], w)

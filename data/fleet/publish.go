@@ -20,7 +20,7 @@ import (
 type PublishOptions struct {
 	PackID  string    // default: the pack's file or folder name
 	Centres []string  // empty: every centre
-	Expires time.Time // default: 180 days after Now
+	Expires time.Time // when it may no longer be shown; default: the end of the day 180 days after Now (EndOfDay)
 	Now     time.Time // default: time.Now()
 }
 
@@ -37,10 +37,11 @@ func Publish(ctx context.Context, hub Hub, packPath string, key sign.PrivateKey,
 		opts.Now = time.Now()
 	}
 	if opts.Expires.IsZero() {
-		opts.Expires = opts.Now.Add(DefaultLifetime)
+		opts.Expires = EndOfDay(opts.Now.Add(DefaultLifetime))
 	}
 	if !opts.Expires.After(opts.Now) {
-		return nil, fmt.Errorf("the expiry %s is already past", opts.Expires.Format("2006-01-02"))
+		m := Manifest{Expires: opts.Expires}
+		return nil, fmt.Errorf("the last day %s is already past", m.LastDay())
 	}
 	if opts.PackID == "" {
 		opts.PackID = strings.TrimSuffix(filepath.Base(filepath.Clean(packPath)), filepath.Ext(packPath))

@@ -78,6 +78,7 @@ type seen struct {
 	since       time.Time // when it was first seen with this fingerprint
 	in          *inspection
 	tampered    *Refusal // found while copying: stands until the folder changes
+	logged      bool     // its refusal is in the log
 }
 
 // staged is a pack copied into the kiosk's own folder and checked, waiting
@@ -278,6 +279,13 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 			if in.manifest != nil && slices.Contains(s.view.Shown, in.manifest.Name()) {
 				continue // shown here before (or now): history, not news
 			}
+			if !sn.logged {
+				// Once for each state of the folder: the log and the
+				// fleet log say what was refused, not every rescan.
+				sn.logged = true
+				s.logf("%s", in.refusal.Message)
+				s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "refused", PackID: in.refusal.PackID, Version: in.refusal.Version, Detail: in.refusal.Message})
+			}
 			refused = append(refused, *in.refusal)
 		case best == nil || version(sn) > version(best):
 			best = sn
@@ -344,7 +352,7 @@ func (s *Syncer) look(content, folder string, rules checkRules, now time.Time) *
 	// since the rules change: a new high water, a new centre, the clock.
 	sn.in = inspect(content, folder, rules)
 	if sn.in.fingerprint != fp { // changed between the two walks
-		sn.fingerprint, sn.since = sn.in.fingerprint, now
+		sn.fingerprint, sn.since, sn.logged = sn.in.fingerprint, now, false
 	}
 	return sn
 }

@@ -349,8 +349,16 @@ func (d *driver) staffExitCancel() error {
 			// pad stays, and the rest of the sequence only touches it.
 			fmt.Fprintf(d.logw, "staff sequence: the screen did not change after %s\n", s.what)
 			d.x.tap(d.pinKey(11)) // cancel a locked-out pad
+			if s.what == "Cancel" {
+				// Never leave the Exit question open: the next random
+				// tap could answer it, and the kiosk would rightly quit.
+				d.x.tap(s.x, s.y)
+			}
 			return nil
 		}
+		// A button's pressed look is a change too: wait for the screen
+		// the tap opens (the Exit question) before tapping inside it.
+		d.settle(300*time.Millisecond, changeWait)
 	}
 	// Then a visitor taps English, then Tiếng Việt: whichever language
 	// the screen was in, at least one of the two changes it.
@@ -381,6 +389,23 @@ func (d *driver) staffExitCancel() error {
 		return d.freeze("after staff mode's Exit, Cancel, Leave: neither English, Tiếng Việt nor the PIN pad's Cancel changed the screen")
 	}
 	return nil
+}
+
+// settle waits, up to limit, until the screen stays the same for quiet.
+func (d *driver) settle(quiet, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	last, err := d.x.grab()
+	if err != nil {
+		return
+	}
+	for time.Now().Before(deadline) {
+		time.Sleep(quiet)
+		f, err := d.x.grab()
+		if err != nil || f.hash == last.hash {
+			return
+		}
+		last = f
+	}
 }
 
 // changes waits up to limit for the screen to differ from hash.
