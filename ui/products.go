@@ -147,8 +147,10 @@ func (s *productsScreen) filterPanel() *widget.List {
 		func() fyne.CanvasObject { return container.NewStack() },
 		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
 	// Rows as high as their words: a title may take two lines in large
-	// text in the narrower panel.
-	titleSize := theme.Size(theme.SizeNameSubHeadingText)
+	// text in the narrower panel. Titles are at reading size, bold and
+	// coloured: at a heading's size "Nhóm sản phẩm" took two lines of the
+	// small panel in large text, a screen's fifth.
+	titleSize := theme.TextSize()
 	line := fyne.MeasureText("Ág", titleSize, fyne.TextStyle{Bold: true}).Height
 	chipH := max(float32(minTouch), fyne.MeasureText("Ág", theme.TextSize(), fyne.TextStyle{Bold: true}).Height+24)
 	for i, r := range rows {
@@ -166,7 +168,7 @@ func (s *productsScreen) filterPanel() *widget.List {
 // fillRow puts a row's title or choices into a reused list cell.
 func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 	if r.title != "" {
-		cell.Objects = []fyne.CanvasObject{sectionTitle(r.title)}
+		cell.Objects = []fyne.CanvasObject{filterTitle(r.title)}
 		cell.Refresh()
 		return
 	}
@@ -188,6 +190,14 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 	}
 	cell.Objects = []fyne.CanvasObject{line}
 	cell.Refresh()
+}
+
+// filterTitle names a group of filter choices (group, stars, village).
+func filterTitle(s string) *widget.Label {
+	l := body(s)
+	l.TextStyle.Bold = true
+	l.Importance = widget.HighImportance
+	return l
 }
 
 // fixedWidth is an empty object that gives a column its width.

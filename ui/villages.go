@@ -42,8 +42,12 @@ func (s *villagesScreen) object() fyne.CanvasObject {
 	s.villages = e.villages()
 	return newAdaptive(40, func(sh shape, size fyne.Size) fyne.CanvasObject {
 		width := gridTileWidth(size.Width, minVillageTile)
+		// A photo at most 40 % of the screen high: in one column (a
+		// small screen in large text) a card's photo filled the screen and
+		// its name lay below it.
+		photoH := min(float32(int((width-2*cardPad)*0.45)), float32(int(size.Height*0.4)))
 		_, grid := e.tileGrid(func() int { return len(s.villages) }, func() (fyne.CanvasObject, func(int)) {
-			t := newVillageTile(e, width)
+			t := newVillageTile(e, width, photoH)
 			return t.card, func(i int) { t.bind(s.villages[i]) }
 		})
 		return grid
@@ -62,9 +66,9 @@ type villageTile struct {
 	card  *tapCard
 }
 
-func newVillageTile(e *env, width float32) *villageTile {
+func newVillageTile(e *env, width, photoH float32) *villageTile {
 	t := &villageTile{e: e, width: width - 2*cardPad - 2*theme.Padding()}
-	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(width-2*cardPad, float32(int((width-2*cardPad)*0.45))))
+	t.photo = newPhotoView(e.photos, media.Thumb, fyne.NewSize(width-2*cardPad, photoH))
 	t.name = coloured("", colorLacquer, 28, true)
 	t.craft = coloured("", colorInk, 22, true)
 	t.where = coloured("", colorMutedInk, 18, false)
