@@ -461,14 +461,22 @@ func (b *bench) screens() error {
 
 // qr times making the QR image for a typical product link.
 func (b *bench) qr() error {
-	p, err := b.st.ListProducts(b.ctx, data.ProductFilter{Limit: 1})
+	p, err := b.st.ListProducts(b.ctx, data.ProductFilter{Limit: 200})
 	if err != nil || len(p.Products) == 0 {
 		return fmt.Errorf("no product: %v", err)
 	}
-	link, err := handoff.ProductLink(p.Products[0], handoff.Context{CentreID: "hanoi-ocop-centre", Lang: data.KO,
-		AllowedHosts: handoff.DefaultAllowedHosts})
+	// The first product with a purchase page: not every producer has one
+	// (the national catalogue leaves some without, as real ones do).
+	var link string
+	for _, prod := range p.Products {
+		link, err = handoff.ProductLink(prod, handoff.Context{CentreID: "hanoi-ocop-centre", Lang: data.KO,
+			AllowedHosts: handoff.DefaultAllowedHosts})
+		if err == nil {
+			break
+		}
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("none of the first %d products has a purchase page: %w", len(p.Products), err)
 	}
 	// The kiosk encodes a code once (handoff.Modules) and draws it again
 	// each time it is shown; the first encoding is timed on its own.
