@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"ocopkiosk/data"
-	"ocopkiosk/lang"
 	"ocopkiosk/data/pack"
+	"ocopkiosk/lang"
 )
 
 // stage copies a pack into the kiosk's own folder, checking every file's

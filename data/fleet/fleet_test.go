@@ -377,6 +377,16 @@ func TestMissingHubIsAStatus(t *testing.T) {
 	if _, err := os.Stat(string(hub)); err == nil {
 		t.Error("the kiosk created the missing hub folder")
 	}
+	// The stick is back: the next status tells the office it was away.
+	os.MkdirAll(hub.Content(), 0o755)
+	s.Check(ctx)
+	if err := s.WriteStatus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(hub.Status("k1"))
+	if st, err := ParseStatus(b); err != nil || !strings.Contains(st.LastHubOutage, "the hub could not be read from") || st.LastError != "" {
+		t.Errorf("status after the hub came back: %s", b)
+	}
 }
 
 func TestCheckFolderAndScreenPicture(t *testing.T) {

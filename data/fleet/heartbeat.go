@@ -30,7 +30,7 @@ func (s *Syncer) WriteStatus(ctx context.Context) error {
 	st := Status{KioskID: v.KioskID, Centre: v.Centre, AppVersion: s.AppVersion,
 		PackVersion: info.Version, PackTitle: info.Title, RolledBack: v.RolledBack,
 		LastSync: v.LastCheck.UTC(), LastSyncResult: v.LastResult, LastError: v.LastError.String(),
-		Waiting: v.Waiting.String(), Refused: v.Refused, FreeDiskBytes: freeDisk(filepath.Dir(s.Store.Path())),
+		Waiting: v.Waiting.String(), LastHubOutage: v.LastOutage, Refused: v.Refused, FreeDiskBytes: freeDisk(filepath.Dir(s.Store.Path())),
 		UptimeSeconds: int64(uptime.Seconds()), WrittenAt: s.now().UTC()}
 	if st.Refused == nil {
 		st.Refused = []Refusal{}

@@ -1,12 +1,12 @@
 package fleet
 
 import (
-	"ocopkiosk/lang"
 	"archive/zip"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
+	"ocopkiosk/lang"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,11 +45,11 @@ func (r Refusal) Error() string { return r.Message }
 // inspection is what the kiosk made of one folder in content/.
 type inspection struct {
 	folder      string
-	fingerprint string    // names, sizes and times of everything in it
-	manifest    *Manifest // a signed, checked manifest; nil for an unsigned pack
-	unsigned    string    // for an unsigned pack: the pack's path in the folder
+	fingerprint string      // names, sizes and times of everything in it
+	manifest    *Manifest   // a signed, checked manifest; nil for an unsigned pack
+	unsigned    string      // for an unsigned pack: the pack's path in the folder
 	waiting     lang.Phrase // not complete yet: why
-	refusal     *Refusal  // refused: why
+	refusal     *Refusal    // refused: why
 }
 
 // checkRules are what a pack must meet on this kiosk.

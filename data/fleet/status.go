@@ -24,7 +24,8 @@ type Status struct {
 	LastSync       time.Time `json:"last_sync"`             // the last look at the hub
 	LastSyncResult string    `json:"last_sync_result"`      // in words
 	LastError      string    `json:"last_error,omitempty"`
-	Waiting        string    `json:"waiting,omitempty"` // a pack on its way, and what it waits for
+	Waiting        string    `json:"waiting,omitempty"`         // a pack on its way, and what it waits for
+	LastHubOutage  string    `json:"last_hub_outage,omitempty"` // when the hub was last unreadable (from … to …)
 	Refused        []Refusal `json:"refused"`
 	FreeDiskBytes  int64     `json:"free_disk_bytes"` // on the kiosk's disk; -1 when unknown
 	UptimeSeconds  int64     `json:"uptime_seconds"`

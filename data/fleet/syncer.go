@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"ocopkiosk/data"
-	"ocopkiosk/lang"
 	"ocopkiosk/data/sign"
+	"ocopkiosk/lang"
 )
 
 // Syncer is the kiosk's side of the fleet: it watches the hub's content
@@ -51,6 +51,7 @@ type Syncer struct {
 	keys      []sign.PublicKey
 	wake      chan struct{}
 	shotAt    time.Time // when screen.png was last written
+	hubGone   time.Time // since when the hub cannot be read; zero: it can
 }
 
 // View is the sync state for staff mode and status.json.
@@ -60,9 +61,10 @@ type View struct {
 	Hub         string
 	Centre      string
 	LastCheck   time.Time
-	LastResult  string // in words
+	LastResult  string      // in words
 	LastError   lang.Phrase // empty Format: none
 	Waiting     lang.Phrase // a pack on its way; empty Format: none
+	LastOutage  string      // the last time the hub could not be read, once it is back
 	Refused     []Refusal
 	Current     *Kept
 	Previous    *Kept
@@ -253,7 +255,16 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 	entries, err := os.ReadDir(content)
 	if err != nil {
 		s.view.LastResult, s.view.LastError, s.view.Waiting = "could not look at the hub", hubError(s.cfg.Hub, err), lang.Phrase{}
+		if s.hubGone.IsZero() {
+			s.hubGone = now
+		}
 		return
+	}
+	if !s.hubGone.IsZero() {
+		// The office cannot read a status written while the hub was
+		// away: the next one says how long it was.
+		s.view.LastOutage = fmt.Sprintf("the hub could not be read from %s to %s UTC", s.hubGone.UTC().Format("2006-01-02 15:04:05"), now.UTC().Format("15:04:05"))
+		s.hubGone = time.Time{}
 	}
 	if set, err := s.Store.Settings(ctx); err == nil {
 		s.view.Centre = s.cfg.centre(set)
