@@ -82,9 +82,7 @@ func boldFont() fyne.Resource {
 			cjkTried[l] = true // the fonts are missing: do not read the disk at every switch
 			fyne.LogError("bold CJK font (headings stay regular)", err)
 		} else {
-			// One face at a time: each is about 17 MB, and Fyne parses
-			// it into as much again. A visitor switching back pays a
-			// copy from the collection, a few tens of milliseconds.
+			// One face at a time (see cjkBoldFace).
 			clear(cjkBold)
 			cjkBold[l] = res
 		}
@@ -94,17 +92,37 @@ func boldFont() fyne.Resource {
 
 func loadCJKBold(family string) (fyne.Resource, error) {
 	for _, path := range cjkBoldCollections {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			continue
+		if _, err := os.Stat(path); err == nil {
+			return cjkBoldFace{family: family, collection: path}, nil
 		}
-		face, err := extractFace(b, family)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		return fyne.NewStaticResource(family+" Bold.otf", face), nil
 	}
 	return nil, fmt.Errorf("no Noto Sans CJK Bold collection (install fonts-noto-cjk)")
+}
+
+// cjkBoldFace is a bold CJK face as a font resource whose bytes are copied
+// out of the collection each time they are read, not kept. Fyne reads a
+// theme font once, when it parses it after a theme change, and keeps its
+// own parsed copy; keeping the 16 MB file too cost a CJK visitor's kiosk
+// that much memory for nothing (the real-window soak's heap profile).
+type cjkBoldFace struct {
+	family     string
+	collection string // the .ttc it is copied from
+}
+
+func (f cjkBoldFace) Name() string { return f.family + " Bold.otf" }
+
+// Content copies the face out of its collection; nil (Fyne then draws
+// the regular face) if that fails, which is logged.
+func (f cjkBoldFace) Content() []byte {
+	b, err := os.ReadFile(f.collection)
+	if err == nil {
+		var face []byte
+		if face, err = extractFace(b, f.family); err == nil {
+			return face
+		}
+	}
+	fyne.LogError("bold CJK font "+f.family+" from "+f.collection+" (headings stay regular)", err)
+	return nil
 }
 
 // extractFace copies the face of a family out of a font collection into a
