@@ -94,6 +94,11 @@ func OpenFullyChecked(path string) (*Store, error) { return open(path, true) }
 func (s *Store) QuickCheck() error { return s.check() }
 
 func open(path string, checked bool) (*Store, error) {
+	// Whole, so that paths made from it (its photos, the fleet's kept
+	// packs, stored in the database) hold from any working folder.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	if err := preparePrivate(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}

@@ -345,7 +345,8 @@ func runFleetJoin(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 	}
 	centreID := cfg.Centre
 	if centreID == "" {
-		if set, err := st.Settings(ctx); err == nil {
+		centreID = "(none yet: give --centre ID)"
+		if set, err := st.Settings(ctx); err == nil && set.CentreID != "" {
 			centreID = set.CentreID + " (from its settings; --centre sets another)"
 		}
 	}

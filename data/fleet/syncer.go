@@ -257,6 +257,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		s.view.LastResult, s.view.LastError, s.view.Waiting = "could not look at the hub", hubError(s.cfg.Hub, err), lang.Phrase{}
 		if s.hubGone.IsZero() {
 			s.hubGone = now
+			s.logf("%s", s.view.LastError)
 		}
 		return
 	}
@@ -264,6 +265,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 		// The office cannot read a status written while the hub was
 		// away: the next one says how long it was.
 		s.view.LastOutage = fmt.Sprintf("the hub could not be read from %s to %s UTC", s.hubGone.UTC().Format("2006-01-02 15:04:05"), now.UTC().Format("15:04:05"))
+		s.logf("the hub is back; %s", s.view.LastOutage)
 		s.hubGone = time.Time{}
 	}
 	if set, err := s.Store.Settings(ctx); err == nil {
