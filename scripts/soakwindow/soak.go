@@ -183,8 +183,15 @@ func (d *driver) crashed() error {
 func (d *driver) back() (int, int)  { return 60, 40 }
 func (d *driver) home() (int, int)  { return 300, 40 }
 func (d *driver) title() (int, int) { return d.c.width / 2, 40 }
+// lang is a language button: vi en ko zh ja, measured from the right on a
+// 1920x1080 screenshot (the same in every language since the bar plans
+// for the widest Back and Home). Aa is right of them, at W-52; the soak
+// leaves it alone, since large text moves the PIN pad and the staff
+// sequence's buttons (before 2026-12-01 these offsets were one button to
+// the right, so "Japanese" toggled large text and 11 of 27 staff
+// sequences tapped beside Cancel).
 func (d *driver) lang(i int) (int, int) {
-	fromRight := []int{560, 416, 276, 176, 64} // vi en ko zh ja
+	fromRight := []int{635, 502, 380, 272, 159}
 	return d.c.width - fromRight[i], 40
 }
 
