@@ -183,6 +183,7 @@ func (d *driver) crashed() error {
 func (d *driver) back() (int, int)  { return 60, 40 }
 func (d *driver) home() (int, int)  { return 300, 40 }
 func (d *driver) title() (int, int) { return d.c.width / 2, 40 }
+
 // lang is a language button: vi en ko zh ja, measured from the right on a
 // 1920x1080 screenshot (the same in every language since the bar plans
 // for the widest Back and Home). Aa is right of them, at W-52; the soak
