@@ -84,8 +84,11 @@ func EndOfDay(t time.Time) time.Time {
 
 // LastDay is the last day, in the centres' time, on which the pack may be
 // shown: the day --expires named.
-func (m *Manifest) LastDay() string {
-	return m.Expires.In(CentreTime).Add(-time.Nanosecond).Format("2006-01-02")
+func (m *Manifest) LastDay() string { return lastDay(m.Expires) }
+
+// lastDay is the centres' day that ends at expires.
+func lastDay(expires time.Time) string {
+	return expires.In(CentreTime).Add(-time.Nanosecond).Format("2006-01-02")
 }
 
 // TrustedComment is the one line signed with the manifest, so that

@@ -40,8 +40,7 @@ func Publish(ctx context.Context, hub Hub, packPath string, key sign.PrivateKey,
 		opts.Expires = EndOfDay(opts.Now.Add(DefaultLifetime))
 	}
 	if !opts.Expires.After(opts.Now) {
-		m := Manifest{Expires: opts.Expires}
-		return nil, fmt.Errorf("the last day %s is already past", m.LastDay())
+		return nil, fmt.Errorf("the last day %s is already past", lastDay(opts.Expires))
 	}
 	if opts.PackID == "" {
 		opts.PackID = strings.TrimSuffix(filepath.Base(filepath.Clean(packPath)), filepath.Ext(packPath))

@@ -296,8 +296,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 				// Once for each state of the folder: the log and the
 				// fleet log say what was refused, not every rescan.
 				sn.logged = true
-				s.logf("%s", in.refusal.Message)
-				s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "refused", PackID: in.refusal.PackID, Version: in.refusal.Version, Detail: in.refusal.Message})
+				s.logRefusal(ctx, *in.refusal)
 			}
 			refused = append(refused, *in.refusal)
 		case best == nil || version(sn) > version(best):
@@ -326,8 +325,7 @@ func (s *Syncer) Check(ctx context.Context) (changed bool) {
 			if errors.As(err, &r) {
 				s.view.Refused = sortedRefusals(append(s.view.Refused, r))
 				s.view.LastResult = "refused " + r.Folder
-				s.logf("%s", r.Message)
-				s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "refused", PackID: r.PackID, Version: r.Version, Detail: r.Message})
+				s.logRefusal(ctx, r)
 				return
 			}
 			s.view.LastResult, s.view.LastError = "could not copy a pack from the hub", lang.Phrasef("could not copy a pack from the hub: %v", err)
@@ -368,6 +366,12 @@ func (s *Syncer) look(content, folder string, rules checkRules, now time.Time) *
 		sn.fingerprint, sn.since, sn.logged = sn.in.fingerprint, now, false
 	}
 	return sn
+}
+
+// logRefusal writes a refusal to the kiosk's log and its fleet log.
+func (s *Syncer) logRefusal(ctx context.Context, r Refusal) {
+	s.logf("%s", r.Message)
+	s.Store.LogFleet(ctx, data.FleetLogEntry{Action: "refused", PackID: r.PackID, Version: r.Version, Detail: r.Message})
 }
 
 // hubError says in plain words what is wrong with the hub folder.
