@@ -66,9 +66,11 @@ func arrangeDetail(e *env, parts detailParts, sh shape, size fyne.Size) fyne.Can
 }
 
 // qrCodeFor is the code's room in a column of a width on a screen of a
-// height: the panel's words take about 330 px under the code and tabs.
+// height: the panel's words take about 330 px under the code and tabs, half
+// as much again in large text (at 1366×768 the instructions fell off the
+// bottom under a full-width code).
 func qrCodeFor(width, height float32) float32 {
-	return max(220, min(width-32, height-330))
+	return max(220, min(width-32, height-330*textScale))
 }
 
 // dragScrollOf is dragScroll for a column that is not the screen's main

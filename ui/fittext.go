@@ -11,9 +11,11 @@ import (
 
 // Fyne's label truncation shapes the text anew on every layout, which
 // made a grid of product tiles miss its frame. Tiles instead show a
-// canvas.Text cut once to fit; fyne.MeasureText is cached by Fyne, and the
-// cut itself is cached here, so a tile that shows a product again costs
-// nothing.
+// canvas.Text cut once to fit, and the cut is cached here, so a tile that
+// shows a product again costs nothing. Widths are the sum of each
+// character's advance (storytext.go's cache), not fyne.MeasureText:
+// measuring a new string makes a new HarfBuzz font, which for a CJK face
+// costs milliseconds, and a visitor's every key shows new names.
 
 type fitKey struct {
 	text  string
@@ -41,12 +43,12 @@ func fitText(s string, size float32, bold bool, width float32) string {
 	}
 	style := fyne.TextStyle{Bold: bold}
 	cut = s
-	if fyne.MeasureText(s, size, style).Width > width {
+	if textWidth(s, size, style) > width {
 		runes := []rune(s)
 		lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
 		for lo+1 < hi {
 			mid := (lo + hi) / 2
-			if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+			if textWidth(string(runes[:mid])+"…", size, style) <= width {
 				lo = mid
 			} else {
 				hi = mid
@@ -127,14 +129,14 @@ func (r *fitLineRenderer) Destroy()                     {}
 // the product was.
 func splitToFit(s string, size float32, bold bool, width float32) (first, rest string) {
 	style := fyne.TextStyle{Bold: bold}
-	if fyne.MeasureText(s, size, style).Width <= width {
+	if textWidth(s, size, style) <= width {
 		return s, ""
 	}
 	runes := []rune(s)
 	lo, hi := 0, len(runes)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if fyne.MeasureText(string(runes[:mid]), size, style).Width <= width {
+		if textWidth(string(runes[:mid]), size, style) <= width {
 			lo = mid
 		} else {
 			hi = mid
@@ -161,9 +163,20 @@ func splitToFit(s string, size float32, bold bool, width float32) (first, rest s
 func shrinkToFit(s string, size float32, bold bool, width, least float32) (string, float32) {
 	style := fyne.TextStyle{Bold: bold}
 	for f := float32(1); f >= least; f -= 0.05 {
-		if fyne.MeasureText(s, size*f, style).Width <= width {
+		if textWidth(s, size*f, style) <= width {
 			return s, size * f
 		}
 	}
 	return fitText(s, size*least, bold, width), size * least
+}
+
+// textWidth is how wide s is drawn in one line: the sum of its characters'
+// advances. Kerning, which it leaves out, only narrows Latin pairs, so a
+// text that fits by this measure fits when drawn.
+func textWidth(s string, size float32, style fyne.TextStyle) float32 {
+	var w float32
+	for _, r := range s {
+		w += advance(r, style, size)
+	}
+	return w
 }

@@ -57,7 +57,7 @@ func (s *homeScreen) entry(titleID, hintID string, photo data.Image, photoH floa
 	pv.show(photo)
 	title := subheading(e.t(titleID))
 	title.Importance = widget.HighImportance
-	return newTapCard(container.NewVBox(pv, title, caption(e.t(hintID))), func() { e.open(to) })
+	return newTapCard(container.NewVBox(pv, title, captionText(e.t(hintID))), func() { e.open(to) })
 }
 
 // searchBox looks like a search field; touching it opens the search screen

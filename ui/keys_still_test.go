@@ -57,17 +57,6 @@ func TestKeysStayPutWhileTyping(t *testing.T) {
 	}
 }
 
-// buttonIfAny is the first button on screen that says text, or nil.
-func buttonIfAny(k *Kiosk, text string) *touchButton {
-	var found *touchButton
-	walk(k.Root(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*touchButton); ok && found == nil && b.text == text {
-			found = b
-		}
-	})
-	return found
-}
-
 // topOfKeys is the top of the highest key of the keyboard (a letter key:
 // one character).
 func topOfKeys(places map[string]rect) float32 {

@@ -146,6 +146,7 @@ func New(cat Catalog, msg *i18n.Messages, opt Options) *Kiosk {
 		photos: newPhotoLoader(cat.Photos(), opt.SyncPhotos), motion: &motion{}, session: newSession()}
 	k.places = newVillageIndex(k.ctx, cat)
 	k.centre, _ = cat.PackCentre(k.ctx)
+	applyAccess(k.session.largeText) // a new kiosk starts in normal text, whatever came before it
 	k.bar = newTopBar(k)
 	k.screen = container.NewStack()
 	k.pageBg = canvas.NewRectangle(colorPaper)
@@ -294,10 +295,4 @@ func (k *Kiosk) title(r Route) string {
 // linkContext is what the kiosk's links share for one item.
 func (k *Kiosk) linkContext(itemID string) handoff.Context {
 	return handoff.Context{CentreID: k.centre.ID, ItemID: itemID, Lang: k.lang, AllowedHosts: k.opt.AllowedHosts}
-}
-
-// dragScroll is a drag-scrolled column for staff mode's screens.
-func (k *Kiosk) dragScroll(content fyne.CanvasObject) fyne.CanvasObject {
-	s := container.NewVScroll(content)
-	return withDrag(s, scrollAdapter{s}, k.Touch, k.opt.Animate, k.motion, nil)
 }

@@ -93,24 +93,6 @@ func runAllFrames(frame func() bool) {
 	}
 }
 
-// walk visits every object on screen, overlays included.
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	visit(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, visit)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, visit)
-		}
-	}
-}
-
 // texts lists every text on screen.
 func texts(k *Kiosk) []string {
 	var out []string
@@ -122,6 +104,8 @@ func texts(k *Kiosk) []string {
 			out = append(out, x.Text)
 		case *touchButton:
 			out = append(out, x.text)
+		case *storyText: // its lines are canvas.Texts too; this is the whole
+			out = append(out, x.text())
 		}
 	})
 	return out

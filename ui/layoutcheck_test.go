@@ -202,6 +202,9 @@ func visibleLabel(k *Kiosk, size fyne.Size, s string) bool {
 		if l, ok := p.obj.(*widget.Label); ok && l.Text == s && contains(p.clip, p.at) {
 			return true
 		}
+		if t, ok := p.obj.(*storyText); ok && t.text() == s && contains(p.clip, p.at) {
+			return true
+		}
 	}
 	return false
 }

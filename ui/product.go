@@ -40,7 +40,7 @@ func (s *productScreen) object() fyne.CanvasObject {
 		// Then the stars and whether the certificate is still valid
 		// (an expired one in red), before producer and village: what a
 		// visitor decides on stays in sight however long the name.
-		head: container.NewVBox(heading(p.Name.In(e.lang)), s.price(), s.stars(), s.certificate(),
+		head: container.NewVBox(headingText(p.Name.In(e.lang)), s.price(), s.stars(), s.certificate(),
 			e.untranslated(p.Name, p.Description), s.facts()),
 		desc: newStoryText([]styledRun{{text: p.Description.In(e.lang)}}),
 		qr:   e.newQRPanel(data.KindProduct, p.ID, s.codes()),
@@ -93,7 +93,7 @@ func (s *productScreen) facts() fyne.CanvasObject {
 		e.open(Route{Screen: ScreenVillage, ID: p.VillageID})
 	})
 	return container.New(newFactsLayout(),
-		caption(e.t("product.producer")), body(producer),
+		caption(e.t("product.producer")), bodyText(producer),
 		caption(e.t("product.village")), fitLeft(village),
 	)
 }

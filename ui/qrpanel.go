@@ -41,8 +41,8 @@ type qrPanel struct {
 	choices  []qrChoice
 	tabs     []*touchButton
 	code     *canvas.Image
-	instr    *widget.Label
-	check    *widget.Label
+	instr    *storyText // how to scan, bold
+	check    *storyText // "check the address", over an address
 	address  *widget.Label
 	tabRow   *fyne.Container
 	at       int     // the code on show
@@ -57,11 +57,9 @@ func (e *env) newQRPanel(kind data.Kind, id string, choices []qrChoice) *qrPanel
 	p.code = canvas.NewImageFromImage(nil)
 	p.code.ScaleMode = canvas.ImageScalePixels // crisp modules, never smoothed
 	p.code.FillMode = canvas.ImageFillOriginal
-	p.instr = body("")
-	p.instr.TextStyle.Bold = true
-	p.instr.Alignment = fyne.TextAlignCenter
-	p.check = caption("")
-	p.check.Alignment = fyne.TextAlignCenter
+	p.instr = newWrappedText("", fyne.TextStyle{Bold: true}, 0, true)
+	p.check = newWrappedText("", fyne.TextStyle{}, theme.CaptionTextSize(), true)
+	p.check.color = theme.ColorNamePlaceHolder // secondary text, as a caption's
 	p.address = body("")
 	p.address.Wrapping = fyne.TextWrapBreak // addresses have no spaces to wrap at
 	p.address.Alignment = fyne.TextAlignCenter
@@ -151,21 +149,21 @@ func (p *qrPanel) render(i int) bool {
 	p.code.Refresh()
 	if c.err != nil {
 		fyne.LogError("QR code "+string(c.kind), c.err)
-		p.instr.SetText(e.t("qr.unavailable"))
-		p.check.SetText("")
+		p.instr.setText(e.t("qr.unavailable"))
+		p.check.setText("")
 		p.address.SetText("")
 		return false
 	}
-	p.instr.SetText(e.t(c.scanID))
+	p.instr.setText(e.t(c.scanID))
 	if c.payee != "" {
 		// A name breaks between words; an address, having no spaces, anywhere.
 		p.address.Wrapping = fyne.TextWrapWord
-		p.check.SetText("")
+		p.check.setText("")
 		p.address.SetText(c.payee)
 		return true
 	}
 	p.address.Wrapping = fyne.TextWrapBreak
-	p.check.SetText(e.t("qr.check_url"))
+	p.check.setText(e.t("qr.check_url"))
 	p.address.SetText(c.text)
 	return true
 }

@@ -8,12 +8,12 @@ import (
 // readOnlyNote tells staff, at the top of staff mode, why nothing they do
 // there can be saved: the kiosk runs from a read-only disk (Options.ReadOnly).
 // Nil when the disk is writable.
-func (k *Kiosk) readOnlyNote() fyne.CanvasObject {
-	if k.opt.ReadOnly == "" {
+func (e *staffEnv) readOnlyNote() fyne.CanvasObject {
+	if e.opt.ReadOnly == "" {
 		return nil
 	}
-	text := body(k.t("staff.read_only", "Reason", k.opt.ReadOnly))
+	text := body(e.st("staff.read_only", "Reason", e.opt.ReadOnly))
 	text.Wrapping = fyne.TextWrapWord
 	text.Importance = widget.WarningImportance
-	return staffSection(k.t("staff.title"), text)
+	return staffSection(e.st("staff.title"), text)
 }

@@ -29,7 +29,7 @@ type searchScreen struct {
 	e      *env
 	editor *input.Editor
 	field  *canvas.Text
-	count  *widget.Label
+	count  *storyText // how many results, or none: new words at every key
 	kb     *searchKeyboard
 
 	list        *widget.List
@@ -64,10 +64,10 @@ func (s *searchScreen) object() fyne.CanvasObject {
 		// first letter, it pushed the keys down under the finger.
 		candidates = container.NewStack(fixedSize(fyne.NewSize(1, minTouch)), s.candidates)
 	}
-	top := container.NewVBox(field, caption(e.t("search.hint")), candidates)
+	top := container.NewVBox(field, captionText(e.t("search.hint")), candidates)
 	keys := container.NewBorder(top, nil, nil, nil, s.kb.object())
 
-	s.count = subheading("")
+	s.count = newWrappedText("", fyne.TextStyle{Bold: true}, theme.Size(theme.SizeNameSubHeadingText), false)
 	s.list = widget.NewList(func() int { return s.total }, s.newRow, s.bindRow)
 	s.idle = container.NewStack()
 	list := e.withDrag(s.list, listAdapter{s.list})
@@ -97,11 +97,11 @@ func (s *searchScreen) update() {
 	e.noteSearch(s.query, s.total)
 	switch {
 	case query == "":
-		s.count.SetText("")
+		s.count.setText("")
 	case s.total == 0:
-		s.count.SetText(e.t("search.none", "Query", query))
+		s.count.setText(e.t("search.none", "Query", query))
 	default:
-		s.count.SetText(e.n("search.results", s.total))
+		s.count.setText(e.n("search.results", s.total))
 	}
 	s.showIdle(query == "" || s.total == 0)
 	s.showCandidates()
@@ -155,8 +155,7 @@ func (s *searchScreen) showIdle(on bool) {
 		s.idle.Add(s.idleContent)
 	}
 	s.idle.Refresh()
-	s.list.Hidden = on
-	s.list.Refresh()
+	s.list.Hidden = on // update refreshes the list
 }
 
 // newIdleContent is the hint, the example queries and the featured products,
@@ -172,7 +171,7 @@ func (s *searchScreen) newIdleContent() fyne.CanvasObject {
 			s.update()
 		}))
 	}
-	top := container.NewVBox(body(e.t("search.try")), row, sectionTitle(e.t("home.featured")))
+	top := container.NewVBox(bodyText(e.t("search.try")), row, sectionTitle(e.t("home.featured")))
 	return container.NewBorder(top, nil, nil, nil, s.featured())
 }
 
@@ -209,7 +208,9 @@ func (s *searchScreen) showCandidates() {
 type resultRow struct {
 	photo *photoView
 	kind  *canvas.Text
-	name  *widget.Label
+	// name is cut to its width by fitLine: a label's ellipsis shapes the
+	// text again at every bind, which cost a key up to 80 ms (BENCHMARKS.md).
+	name  *fitLine
 	route Route
 }
 
@@ -217,9 +218,7 @@ var resultPhotoSize = fyne.NewSize(120, 90)
 
 func (s *searchScreen) newRow() fyne.CanvasObject {
 	r := &resultRow{photo: newPhotoView(s.e.photos, media.Thumb, resultPhotoSize),
-		kind: coloured("", colorLacquer, 20, true), name: widget.NewLabel("")}
-	r.name.TextStyle.Bold = true
-	r.name.Truncation = fyne.TextTruncateEllipsis
+		kind: coloured("", colorLacquer, 20, true), name: newFitLine(coloured("", colorInk, theme.TextSize()/textScale, true))}
 	card := newTapCard(container.NewBorder(nil, nil, r.photo, nil, container.NewVBox(r.kind, r.name)), func() {
 		if r.route.ID != "" {
 			s.e.open(r.route)
@@ -243,7 +242,7 @@ func (s *searchScreen) bindRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r.photo.show(h.Image)
 	r.kind.Text, r.kind.Color = e.t("kind."+string(h.Kind)), kindColor(h.Kind)
 	r.kind.Refresh()
-	r.name.SetText(h.Name.In(e.lang))
+	r.name.set(h.Name.In(e.lang))
 }
 
 func kindColor(kind data.Kind) color.Color {

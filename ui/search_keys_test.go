@@ -75,29 +75,9 @@ func TestQueryTableTypedOnTheKeys(t *testing.T) {
 // page has it (the Korean doubled consonants).
 func tapKey(t *testing.T, k *Kiosk, key string) {
 	t.Helper()
-	if key == " " {
-		test.Tap(button(t, k, k.t("key.space")))
-		return
+	if err := tapSearchKey(k, key); err != nil {
+		t.Fatal(err)
 	}
-	if hasButton(k, key) {
-		test.Tap(button(t, k, key))
-		return
-	}
-	if !hasButton(k, "⇧") {
-		t.Fatalf("no key %q on the %s keyboard", key, k.Lang())
-	}
-	test.Tap(button(t, k, "⇧"))
-	test.Tap(button(t, k, key))
-}
-
-func hasButton(k *Kiosk, text string) bool {
-	found := false
-	walk(k.Root(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*touchButton); ok && b.text == text {
-			found = true
-		}
-	})
-	return found
 }
 
 // firstResult is the result list's first row, as drawn.

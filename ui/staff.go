@@ -114,7 +114,7 @@ func (k *Kiosk) openPINPad() {
 func (k *Kiosk) showNotSetUp() {
 	k.hideOverlay()
 	k.staff.notice = true
-	k.setOverlay(newStaffNotice(k, k.st("staff.not_set_up_title"), k.st("staff.not_set_up",
+	k.setOverlay(newStaffNotice(k.newStaffEnv(), k.st("staff.not_set_up_title"), k.st("staff.not_set_up",
 		"SetPIN", "ocopkiosk set-pin"+k.opt.DBFlag, "SetupCode", "ocopkiosk setup-code"+k.opt.DBFlag), func() {
 		k.staff.notice = false
 		k.hideOverlay()
@@ -204,7 +204,7 @@ func (k *Kiosk) setNewPIN(pin string) {
 
 func (k *Kiosk) openStaffPanel() {
 	k.staff.pad = nil
-	k.staff.panel = newStaffPanel(k)
+	k.staff.panel = newStaffPanel(k.newStaffEnv())
 	k.overlay.Objects = []fyne.CanvasObject{k.staff.panel.object()}
 	k.overlay.Refresh()
 }

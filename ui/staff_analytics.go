@@ -19,15 +19,15 @@ const analyticsTop = 10
 // at, which codes they took, their languages, and what they searched for
 // (and did not find), as charts.
 func (p *staffPanel) analyticsTab() fyne.CanvasObject {
-	k := p.k
+	e := p.env
 	body := container.NewStack()
 	var chips []*touchButton
 	periods := container.NewHBox()
 	for i, days := range analyticsPeriods {
 		i, days := i, days
-		b := newTouchButton(k.sn("analytics.days", days), nil, styleChip, nil)
+		b := newTouchButton(e.sn("analytics.days", days), nil, styleChip, nil)
 		b.onTap = func() {
-			k.Touch()
+			e.touch()
 			for j, c := range chips {
 				c.setSelected(j == i)
 			}
@@ -43,14 +43,14 @@ func (p *staffPanel) analyticsTab() fyne.CanvasObject {
 
 // dashboard draws the report for the last days days, today included.
 func (p *staffPanel) dashboard(days int) fyne.CanvasObject {
-	k := p.k
-	to := k.opt.Now()
+	e := p.env
+	to := e.now()
 	from := to.AddDate(0, 0, -(days - 1))
-	r, err := k.opt.Staff.Report(k.ctx, from, to, analyticsTop)
+	r, err := e.backend().Report(e.ctx, from, to, analyticsTop)
 	if err != nil {
-		return body(k.st("content.error", "Error", err.Error()))
+		return body(e.st("content.error", "Error", err.Error()))
 	}
-	empty := k.st("analytics.empty")
+	empty := e.st("analytics.empty")
 	perDay := make([]bar, len(r.SessionsPerDay))
 	for i, d := range r.SessionsPerDay {
 		label := d.Day[8:] // the day of the month
@@ -60,32 +60,32 @@ func (p *staffPanel) dashboard(days int) fyne.CanvasObject {
 		perDay[i] = bar{label, d.Count}
 	}
 	left := container.NewVBox(
-		staffSection(k.st("analytics.sessions")+" — "+k.sn("analytics.total", r.Sessions),
+		staffSection(e.st("analytics.sessions")+" — "+e.sn("analytics.total", r.Sessions),
 			barChart{bars: perDay, vertical: true, fill: colorLacquer, emptyLabel: empty}.object()),
-		staffSection(k.st("analytics.top_products"), p.itemChart(r.TopProducts, colorLacquer)),
-		staffSection(k.st("analytics.top_villages"), p.itemChart(r.TopVillages, colorGold)),
-		staffSection(k.st("analytics.top_tours"), p.itemChart(r.TopTours, colorValid)),
+		staffSection(e.st("analytics.top_products"), p.itemChart(r.TopProducts, colorLacquer)),
+		staffSection(e.st("analytics.top_villages"), p.itemChart(r.TopVillages, colorGold)),
+		staffSection(e.st("analytics.top_tours"), p.itemChart(r.TopTours, colorValid)),
 	)
 	right := container.NewVBox(
-		staffSection(k.st("analytics.qr_kind"), p.keyChart(r.QRByKind, p.qrKindName, colorLacquer)),
-		staffSection(k.st("analytics.qr_lang"), p.keyChart(r.QRByLang, langName, colorGold)),
-		staffSection(k.st("analytics.languages"), p.keyChart(r.Languages, langName, colorValid)),
-		staffSection(k.st("analytics.searches"), p.searchChart(r.TopSearches)),
-		staffSection(k.st("analytics.no_results"), p.searchChart(r.NoResultSearches)),
+		staffSection(e.st("analytics.qr_kind"), p.keyChart(r.QRByKind, p.qrKindName, colorLacquer)),
+		staffSection(e.st("analytics.qr_lang"), p.keyChart(r.QRByLang, langName, colorGold)),
+		staffSection(e.st("analytics.languages"), p.keyChart(r.Languages, langName, colorValid)),
+		staffSection(e.st("analytics.searches"), p.searchChart(r.TopSearches)),
+		staffSection(e.st("analytics.no_results"), p.searchChart(r.NoResultSearches)),
 	)
-	return k.dragScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
+	return e.dragScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
 
 func (p *staffPanel) itemChart(items []data.ItemCount, fill color.Color) fyne.CanvasObject {
 	bars := make([]bar, len(items))
 	for i, it := range items {
-		name := it.Name.In(p.k.lang)
+		name := it.Name.In(p.env.lang())
 		if name == "" {
 			name = it.ID // no longer in the catalogue
 		}
 		bars[i] = bar{name, it.Count}
 	}
-	return barChart{bars: bars, fill: fill, emptyLabel: p.k.st("analytics.empty")}.object()
+	return barChart{bars: bars, fill: fill, emptyLabel: p.env.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) keyChart(keys []data.KeyCount, name func(string) string, fill color.Color) fyne.CanvasObject {
@@ -93,7 +93,7 @@ func (p *staffPanel) keyChart(keys []data.KeyCount, name func(string) string, fi
 	for i, kc := range keys {
 		bars[i] = bar{name(kc.Key), kc.Count}
 	}
-	return barChart{bars: bars, fill: fill, emptyLabel: p.k.st("analytics.empty")}.object()
+	return barChart{bars: bars, fill: fill, emptyLabel: p.env.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) searchChart(searches []data.SearchCount) fyne.CanvasObject {
@@ -101,7 +101,7 @@ func (p *staffPanel) searchChart(searches []data.SearchCount) fyne.CanvasObject 
 	for i, s := range searches {
 		bars[i] = bar{"“" + s.Query + "”", s.Count}
 	}
-	return barChart{bars: bars, fill: colorMutedInk, emptyLabel: p.k.st("analytics.empty")}.object()
+	return barChart{bars: bars, fill: colorMutedInk, emptyLabel: p.env.st("analytics.empty")}.object()
 }
 
 func (p *staffPanel) qrKindName(kind string) string {
@@ -109,7 +109,7 @@ func (p *staffPanel) qrKindName(kind string) string {
 	if id == "" {
 		return kind
 	}
-	return p.k.st(id)
+	return p.env.st(id)
 }
 
 func langName(code string) string {

@@ -19,24 +19,24 @@ const auditShown = 200
 // auditTab lists what staff did, newest first: time, action, outcome and
 // detail, with failures in red.
 func (p *staffPanel) auditTab() fyne.CanvasObject {
-	k := p.k
-	entries, err := k.opt.Staff.AuditLog(k.ctx, k.opt.Now().Add(-data.AuditKeep), time.Time{}, auditShown)
+	e := p.env
+	entries, err := e.backend().AuditLog(e.ctx, e.now().Add(-data.AuditKeep), time.Time{}, auditShown)
 	if err != nil {
-		return body(k.st("content.error", "Error", err.Error()))
+		return body(e.st("content.error", "Error", err.Error()))
 	}
 	rows := container.NewVBox()
-	header := auditRow(k.st("audit.time"), k.st("audit.action"), k.st("audit.outcome"), k.st("audit.detail"), false, true)
-	for _, e := range entries {
-		rows.Add(auditRow(e.At.Local().Format("2006-01-02 15:04:05"), k.st("audit.action_"+e.Action),
-			k.st("audit.outcome_"+e.Outcome), k.auditDetail(e.Action, e.Detail), e.Outcome != data.OutcomeOK, false))
+	header := auditRow(e.st("audit.time"), e.st("audit.action"), e.st("audit.outcome"), e.st("audit.detail"), false, true)
+	for _, a := range entries {
+		rows.Add(auditRow(a.At.Local().Format("2006-01-02 15:04:05"), e.st("audit.action_"+a.Action),
+			e.st("audit.outcome_"+a.Outcome), e.auditDetail(a.Action, a.Detail), a.Outcome != data.OutcomeOK, false))
 	}
 	if len(entries) == 0 {
-		rows.Add(body(k.st("audit.empty")))
+		rows.Add(body(e.st("audit.empty")))
 	}
-	note := caption(k.st("audit.note"))
+	note := caption(e.st("audit.note"))
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(container.NewPadded(container.NewVBox(note, header)), nil, nil, nil,
-		k.dragScroll(container.NewPadded(rows)))
+		e.dragScroll(container.NewPadded(rows)))
 }
 
 // auditRow is one line of the table, in fixed columns; the detail takes
@@ -78,18 +78,18 @@ var auditDetails = map[string]string{
 
 // auditDetail is a stored detail in the staff language, as far as it is
 // one the kiosk wrote itself.
-func (k *Kiosk) auditDetail(action, detail string) string {
+func (e *staffEnv) auditDetail(action, detail string) string {
 	if until, ok := strings.CutPrefix(detail, "wrong; locked until "); ok {
-		return k.st("audit.detail_locked_until", "Time", until)
+		return e.st("audit.detail_locked_until", "Time", until)
 	}
 	if id, ok := auditDetails[detail]; ok {
-		return k.st(id)
+		return e.st(id)
 	}
 	if action == data.AuditSettings {
 		parts := strings.Split(detail, ", ")
 		for i, p := range parts {
 			if id, ok := auditDetails[p]; ok {
-				parts[i] = k.st(id)
+				parts[i] = e.st(id)
 			}
 		}
 		return strings.Join(parts, ", ")

@@ -37,7 +37,7 @@ type contentView struct {
 }
 
 func (p *staffPanel) contentTab() fyne.CanvasObject {
-	k := p.k
+	e := p.env
 	v := &contentView{p: p, summary: container.NewVBox()}
 	v.stage = body("")
 	v.progress = widget.NewProgressBar()
@@ -47,62 +47,62 @@ func (p *staffPanel) contentTab() fyne.CanvasObject {
 	v.problems = container.NewVBox()
 	v.showSummary()
 	v.buttons = []*touchButton{
-		newTouchButton(k.st("content.import"), nil, stylePrimary, v.chooseImport),
-		newTouchButton(k.st("content.export"), nil, stylePlain, v.chooseExport)}
+		newTouchButton(e.st("content.import"), nil, stylePrimary, v.chooseImport),
+		newTouchButton(e.st("content.export"), nil, stylePlain, v.chooseExport)}
 	buttons := container.NewGridWithColumns(2, v.buttons[0], v.buttons[1])
-	v.cancel = newTouchButton(k.st("content.cancel_import"), nil, stylePlain, v.onCancel)
+	v.cancel = newTouchButton(e.st("content.cancel_import"), nil, stylePlain, v.onCancel)
 	v.cancel.Hide()
 	progress := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(300, minTouch), v.cancel), v.progress)
 	progress.Hide()
 	v.progressRow = progress
-	top := container.NewVBox(staffSection(k.st("content.loaded"), v.summary), buttons, v.stage, progress, v.result)
+	top := container.NewVBox(staffSection(e.st("content.loaded"), v.summary), buttons, v.stage, progress, v.result)
 	if note := v.recoveryNote(); note != nil {
 		top.Objects = append([]fyne.CanvasObject{note}, top.Objects...)
 	}
 	p.content = v
 	// One scroll for all of it: with the summary fixed above, a 1366×768
 	// screen left the list of an import's problems a strip 10 px high.
-	return k.dragScroll(container.NewPadded(container.NewVBox(top, v.problems)))
+	return e.dragScroll(container.NewPadded(container.NewVBox(top, v.problems)))
 }
 
 // recoveryNote tells staff that the database was found damaged and rebuilt
 // at a start, until they dismiss it.
 func (v *contentView) recoveryNote() fyne.CanvasObject {
-	k := v.p.k
-	note, err := k.opt.Staff.RecoveryNote(k.ctx)
+	e := v.p.env
+	note, err := e.backend().RecoveryNote(e.ctx)
 	if err != nil || !note.Happened {
 		return nil
 	}
 	reloaded := orDash(note.Reloaded)
-	text := body(k.st("content.recovered_text", "Time", note.At.Local().Format("2006-01-02 15:04"),
+	text := body(e.st("content.recovered_text", "Time", note.At.Local().Format("2006-01-02 15:04"),
 		"Reason", note.Reason, "MovedTo", note.MovedTo, "Reloaded", reloaded,
 		"Carried", orDash(note.Carried), "Lost", orDash(note.Lost)))
 	text.Importance = widget.WarningImportance
-	dismiss := newTouchButton(k.st("content.dismiss"), nil, stylePlain, func() {
-		k.Touch()
-		if err := k.opt.Staff.ClearRecoveryNote(k.ctx); err != nil {
+	dismiss := newTouchButton(e.st("content.dismiss"), nil, stylePlain, func() {
+		e.touch()
+		if err := e.backend().ClearRecoveryNote(e.ctx); err != nil {
 			fyne.LogError("clear the recovery note", err)
 		}
 		v.p.show(v.p.at)
 	})
-	return staffSection(k.st("content.recovered_title"), text, container.NewHBox(dismiss))
+	return staffSection(e.st("content.recovered_title"), text, container.NewHBox(dismiss))
 }
 
 // showSummary lists the loaded pack and its counts.
 func (v *contentView) showSummary() {
-	k := v.p.k
+	e := v.p.env
 	v.summary.Objects = nil
-	stats, err := k.opt.Staff.Stats(k.ctx)
+	stats, err := e.backend().Stats(e.ctx)
 	if err != nil {
-		v.summary.Add(body(k.st("content.error", "Error", k.sayError(err))))
+		v.summary.Add(body(e.st("content.error", "Error", e.sayError(err))))
 		v.summary.Refresh()
 		return
 	}
-	v.summary.Add(body(k.st("content.pack", "Title", stats.PackTitle, "Version", stats.PackVersion)))
+	v.summary.Add(body(e.st("content.pack", "Title", stats.PackTitle, "Version", stats.PackVersion)))
 	if !stats.ImportedAt.IsZero() {
-		v.summary.Add(caption(k.st("content.imported_at", "Time", stats.ImportedAt.Local().Format("2006-01-02 15:04"))))
+		v.summary.Add(caption(e.st("content.imported_at", "Time", stats.ImportedAt.Local().Format("2006-01-02 15:04"))))
 	}
-	v.summary.Add(body(k.st("content.counts", "Villages", stats.Villages, "Products", stats.Products, "Tours", stats.Tours)))
+	v.summary.Add(body(e.st("content.counts", "Villages", stats.Villages, "Products", stats.Products, "Tours", stats.Tours)))
 	var langs []string
 	for _, l := range stats.Languages {
 		langs = append(langs, languageNames[l])
@@ -121,21 +121,21 @@ func (v *contentView) chooseImport() {
 // write the content into as a .zip.
 func (v *contentView) chooseExport() {
 	v.openPicker(true, func(dir string) {
-		v.exportTo(filepath.Join(dir, "ocop-pack-"+v.p.k.opt.Now().Format("20060102-1504")+".zip"))
+		v.exportTo(filepath.Join(dir, "ocop-pack-"+v.p.env.opt.Now().Format("20060102-1504")+".zip"))
 	})
 }
 
 func (v *contentView) openPicker(forSave bool, then func(string)) {
-	k := v.p.k
-	k.Touch()
+	e := v.p.env
+	e.touch()
 	if v.busy {
 		return
 	}
 	var sheet fyne.CanvasObject
 	closeSheet := func() { v.p.body.Remove(sheet); v.picker = nil }
 	// The choice acts only if staff mode is still the one that opened it.
-	guard := k.staffGuard()
-	v.picker = newContentPicker(k, forSave, func(path string) {
+	guard := e.guard()
+	v.picker = newContentPicker(e, forSave, func(path string) {
 		guard(func() { closeSheet(); then(path) })()
 	}, closeSheet)
 	sheet = v.picker.object()
@@ -147,20 +147,16 @@ func (v *contentView) openPicker(forSave bool, then func(string)) {
 // working until the final switch; done is closed when the result is on
 // screen (or dropped, if staff mode closed meanwhile).
 func (v *contentView) importPack(path string) (done <-chan struct{}) {
-	k := v.p.k
+	e := v.p.env
 	finished := make(chan struct{})
 	if v.busy {
 		close(finished)
 		return finished
 	}
-	parent := k.staff.sessionCtx
-	if parent == nil {
-		parent = k.ctx
-	}
-	ctx, cancel := context.WithCancel(parent)
+	ctx, cancel := context.WithCancel(e.session)
 	v.cancelImport = cancel
 	v.setBusy(true)
-	v.started = k.opt.Now()
+	v.started = e.now()
 	v.result.SetText("")
 	v.problems.Objects = nil
 	v.problems.Refresh()
@@ -169,13 +165,13 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 	v.progressRow.Show()
 	v.cancel.Show()
 	v.cancel.setDisabled(false)
-	v.stage.SetText(k.st("content.stage_reading"))
-	show := k.staffGuard()
+	v.stage.SetText(e.st("content.stage_reading"))
+	show := e.guard()
 	go func() {
 		defer close(finished)
 		defer cancel()
 		err := withoutPanic(func() error {
-			return k.opt.Staff.ImportPack(ctx, path, func(pr pack.Progress) {
+			return e.backend().ImportPack(ctx, path, func(pr pack.Progress) {
 				fyne.Do(show(func() { v.showProgress(pr) }))
 			})
 		})
@@ -185,11 +181,11 @@ func (v *contentView) importPack(path string) (done <-chan struct{}) {
 			if outcome == data.OutcomeFailed {
 				detail += importDetail(err)
 			}
-			k.audit(data.AuditImport, outcome, detail)
-			if err == nil && k.staff.panel == nil {
+			e.audit(data.AuditImport, outcome, detail)
+			if err == nil && e.host.openPanel() == nil {
 				// Staff mode closed after the switch: the visitor
 				// screens must still show the new content.
-				k.reloadContent()
+				e.host.reloadContent()
 			}
 			show(func() { v.showImportResult(err, ctx.Err() != nil) })()
 		})
@@ -211,10 +207,10 @@ func withoutPanic(f func() error) (err error) {
 
 // onCancel stops the import, if it has not reached the final switch.
 func (v *contentView) onCancel() {
-	v.p.k.Touch()
+	v.p.env.touch()
 	if v.cancelImport != nil {
 		v.cancel.setDisabled(true)
-		v.stage.SetText(v.p.k.st("content.cancelling"))
+		v.stage.SetText(v.p.env.st("content.cancelling"))
 		v.cancelImport() // last: the import's own updates may follow at once
 	}
 }
@@ -234,22 +230,22 @@ func (v *contentView) setBusy(busy bool) {
 }
 
 func (v *contentView) showProgress(pr pack.Progress) {
-	k := v.p.k
-	k.Touch() // a long import is staff activity: do not time out under it
+	e := v.p.env
+	e.touch() // a long import is staff activity: do not time out under it
 	switch pr.Stage {
 	case "reading":
-		v.stage.SetText(k.st("content.stage_reading"))
+		v.stage.SetText(e.st("content.stage_reading"))
 	case "photos":
-		text := k.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
-		if left, ok := timeLeft(k.opt.Now().Sub(v.started), pr.Done, pr.Total); ok {
-			text += " " + k.st("content.time_left", "Min", int(left/time.Minute), "Sec", int(left%time.Minute/time.Second))
+		text := e.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
+		if left, ok := timeLeft(e.now().Sub(v.started), pr.Done, pr.Total); ok {
+			text += " " + e.st("content.time_left", "Min", int(left/time.Minute), "Sec", int(left%time.Minute/time.Second))
 		}
 		v.stage.SetText(text)
 	case "saving":
 		// The final switch: from here the import finishes or fails as a
 		// whole, and cancelling would only mislead.
 		v.cancel.setDisabled(true)
-		v.stage.SetText(k.st("content.stage_saving"))
+		v.stage.SetText(e.st("content.stage_saving"))
 	}
 	if pr.Total > 0 {
 		v.progress.SetValue(float64(pr.Done) / float64(pr.Total))
@@ -267,7 +263,7 @@ func timeLeft(elapsed time.Duration, done, total int) (time.Duration, bool) {
 }
 
 func (v *contentView) showImportResult(err error, cancelled bool) {
-	k := v.p.k
+	e := v.p.env
 	v.setBusy(false)
 	v.progress.Hide()
 	v.stage.SetText("")
@@ -275,19 +271,19 @@ func (v *contentView) showImportResult(err error, cancelled bool) {
 	switch {
 	case err == nil:
 		v.result.Importance = widget.SuccessImportance
-		v.result.SetText(k.st("content.import_ok"))
-		k.reloadContent()
+		v.result.SetText(e.st("content.import_ok"))
+		e.host.reloadContent()
 		v.showSummary()
 	case cancelled:
 		v.result.Importance = widget.WarningImportance
-		v.result.SetText(k.st("content.import_cancelled"))
+		v.result.SetText(e.st("content.import_cancelled"))
 	case errors.As(err, &problems):
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.sn("content.import_failed", len(problems)))
+		v.result.SetText(e.sn("content.import_failed", len(problems)))
 		for _, pr := range problems {
-			text := k.sayProblem(pr)
+			text := e.sayProblem(pr)
 			if pr.Setting != "" {
-				text += " — " + k.st("content.depends_on_settings")
+				text += " — " + e.st("content.depends_on_settings")
 			}
 			l := body(text)
 			l.Wrapping = fyne.TextWrapBreak
@@ -296,7 +292,7 @@ func (v *contentView) showImportResult(err error, cancelled bool) {
 		v.problems.Refresh()
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
+		v.result.SetText(e.st("content.error", "Error", e.sayError(err)))
 	}
 }
 
@@ -322,7 +318,7 @@ func importDetail(err error) string {
 
 // exportTo writes the content as a pack off the UI goroutine.
 func (v *contentView) exportTo(out string) (done <-chan struct{}) {
-	k := v.p.k
+	e := v.p.env
 	finished := make(chan struct{})
 	v.setBusy(true)
 	// A new action's outcome stands alone: an earlier import's problems
@@ -330,40 +326,29 @@ func (v *contentView) exportTo(out string) (done <-chan struct{}) {
 	v.result.SetText("")
 	v.problems.Objects = nil
 	v.problems.Refresh()
-	show := k.staffGuard()
+	show := e.guard()
 	go func() {
 		defer close(finished)
-		err := k.opt.Staff.ExportPack(k.ctx, out)
+		err := e.backend().ExportPack(e.ctx, out)
 		fyne.DoAndWait(func() {
 			outcome := data.OutcomeOK
 			if err != nil {
 				outcome = data.OutcomeFailed
 			}
-			k.audit(data.AuditExport, outcome, out)
+			e.audit(data.AuditExport, outcome, out)
 			show(func() {
 				v.setBusy(false)
 				if err != nil {
 					v.result.Importance = widget.DangerImportance
-					v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
+					v.result.SetText(e.st("content.error", "Error", e.sayError(err)))
 					return
 				}
 				v.result.Importance = widget.SuccessImportance
-				v.result.SetText(k.st("content.exported", "Path", out))
+				v.result.SetText(e.st("content.exported", "Path", out))
 			})()
 		})
 	}()
 	return finished
-}
-
-// reloadContent shows freshly imported content on the visitor screens,
-// starting from Home, without leaving staff mode.
-func (k *Kiosk) reloadContent() {
-	k.places = newVillageIndex(k.ctx, k.cat)
-	k.centre, _ = k.cat.PackCentre(k.ctx)
-	k.history = []Route{{Screen: ScreenHome}}
-	clear(k.session.scroll)
-	k.shownEnv = nil
-	k.show()
 }
 
 func orDash(s string) string {

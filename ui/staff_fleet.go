@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,25 +19,6 @@ type FleetSync interface {
 	RollBack(ctx context.Context, who string) error
 }
 
-// VisitorAway reports whether nobody is using the kiosk, so that the fleet
-// may swap its content: the attract loop is running, or the kiosk is at
-// rest and untouched for ten seconds, and staff mode is closed. It may be
-// called from any goroutine.
-func (k *Kiosk) VisitorAway() bool {
-	away := false
-	fyne.DoAndWait(func() {
-		quiet := k.opt.Now().Sub(k.idle.last) >= 10*time.Second
-		away = !k.inStaffMode() && (k.idle.attract != nil || k.atRest() && quiet)
-	})
-	return away
-}
-
-// ContentChanged shows content the fleet has just imported, from Home. It
-// may be called from any goroutine.
-func (k *Kiosk) ContentChanged() {
-	fyne.Do(k.reloadContent)
-}
-
 // fleetView is the Fleet tab: where the kiosk syncs from, what it shows,
 // what it refused and why, and the Roll back button.
 type fleetView struct {
@@ -53,8 +33,8 @@ type fleetView struct {
 var rollBackStarted func(done <-chan struct{})
 
 // fleetTabs is the Fleet tab, on a kiosk that syncs from a hub.
-func fleetTabs(k *Kiosk) []staffTab {
-	if k.opt.Fleet == nil {
+func fleetTabs(e *staffEnv) []staffTab {
+	if e.opt.Fleet == nil {
 		return nil
 	}
 	return []staffTab{{"staff.tab_fleet", (*staffPanel).fleetTab}}
@@ -64,15 +44,15 @@ func (p *staffPanel) fleetTab() fyne.CanvasObject { return p.fleetTabWith("") }
 
 // fleetTabWith is the Fleet tab with a line saying what staff just did.
 func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
-	k := p.k
-	s := k.opt.Fleet.View()
+	e := p.env
+	s := e.opt.Fleet.View()
 	v := &fleetView{p: p, result: body(result), shown: fmt.Sprint(s)}
 	p.fleet = v
 	if !s.Joined {
-		return container.NewPadded(body(k.st("fleet.not_joined")))
+		return container.NewPadded(body(e.st("fleet.not_joined")))
 	}
 	v.result.TextStyle.Bold = true
-	return k.dragScroll(container.NewPadded(v.build(s)))
+	return e.dragScroll(container.NewPadded(v.build(s)))
 }
 
 // refreshFleet draws the Fleet tab again when the sync state has changed
@@ -80,7 +60,7 @@ func (p *staffPanel) fleetTabWith(result string) fyne.CanvasObject {
 // answering the roll back question. CheckIdle calls it every second.
 func (p *staffPanel) refreshFleet() {
 	v := p.fleet
-	if v == nil || v.asking || fmt.Sprint(p.k.opt.Fleet.View()) == v.shown {
+	if v == nil || v.asking || fmt.Sprint(p.env.opt.Fleet.View()) == v.shown {
 		return
 	}
 	p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(v.result.Text)}
@@ -88,77 +68,77 @@ func (p *staffPanel) refreshFleet() {
 }
 
 func (v *fleetView) build(s fleet.View) fyne.CanvasObject {
-	k := v.p.k
-	when := k.st("fleet.never")
+	e := v.p.env
+	when := e.st("fleet.never")
 	if !s.LastCheck.IsZero() {
 		when = s.LastCheck.Local().Format("2006-01-02 15:04:05")
 	}
 	state := container.NewVBox(
-		body(k.st("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
-		body(k.st("fleet.last_check", "When", when, "Result", k.st(stateID(s)))))
+		body(e.st("fleet.where", "Kiosk", s.KioskID, "Centre", s.Centre, "Hub", s.Hub)),
+		body(e.st("fleet.last_check", "When", when, "Result", e.st(stateID(s)))))
 	if s.LastError.Format != "" {
 		// Wrapped: a hub's path and what to check run wider than a screen.
-		problem := body(k.st("fleet.problem", "Error", k.msg.Say(k.opt.StaffLang, s.LastError)))
+		problem := body(e.st("fleet.problem", "Error", e.msg.Say(e.lang(), s.LastError)))
 		problem.Importance = widget.DangerImportance
 		problem.TextStyle.Bold = true
 		state.Add(problem)
 	}
 	if s.Waiting.Format != "" {
-		state.Add(body(k.st("fleet.waiting", "What", k.msg.Say(k.opt.StaffLang, s.Waiting))))
+		state.Add(body(e.st("fleet.waiting", "What", e.msg.Say(e.lang(), s.Waiting))))
 	}
 	if s.RolledBack {
-		state.Add(body(k.st("fleet.rolled_back")))
+		state.Add(body(e.st("fleet.rolled_back")))
 	}
-	box := container.NewVBox(staffSection(k.st("staff.tab_fleet"), state),
+	box := container.NewVBox(staffSection(e.st("staff.tab_fleet"), state),
 		container.NewGridWithColumns(2,
-			staffSection(k.st("fleet.showing"), body(v.packLine(s.Current))),
-			staffSection(k.st("fleet.previous"), body(v.packLine(s.Previous)))))
+			staffSection(e.st("fleet.showing"), body(v.packLine(s.Current))),
+			staffSection(e.st("fleet.previous"), body(v.packLine(s.Previous)))))
 	refused := container.NewVBox()
 	if len(s.Refused) == 0 {
-		refused.Add(body(k.st("fleet.refused_none")))
+		refused.Add(body(e.st("fleet.refused_none")))
 	}
 	for _, r := range s.Refused {
 		name := r.Folder
 		if r.PackID != "" {
 			name = fmt.Sprintf("%s v%d", r.PackID, r.Version)
 		}
-		refused.Add(body(k.st("fleet.reason."+r.Reason, "Pack", name)))
+		refused.Add(body(e.st("fleet.reason."+r.Reason, "Pack", name)))
 		refused.Add(caption(r.Message)) // the exact words, for the office
 	}
-	box.Add(staffSection(k.st("fleet.refused"), refused))
+	box.Add(staffSection(e.st("fleet.refused"), refused))
 	// Without an earlier pack there is nothing to go back to: no button.
 	var back fyne.CanvasObject
 	if s.CanRollBack {
 		back = container.NewGridWrap(fyne.NewSize(360, minTouch),
-			newTouchButton(k.st("fleet.rollback"), nil, stylePrimary, func() { v.confirmRollBack(s.Previous) }))
+			newTouchButton(e.st("fleet.rollback"), nil, stylePrimary, func() { v.confirmRollBack(s.Previous) }))
 	}
 	box.Add(container.NewBorder(nil, nil, back, nil, v.result))
 	return box
 }
 
 func (v *fleetView) packLine(p *fleet.Kept) string {
-	k := v.p.k
+	e := v.p.env
 	if p == nil {
-		return k.st("fleet.none")
+		return e.st("fleet.none")
 	}
-	return k.st("fleet.pack", "Pack", p.Name(), "Title", p.Title, "When", p.AppliedAt.Local().Format("2006-01-02 15:04"))
+	return e.st("fleet.pack", "Pack", p.Name(), "Title", p.Title, "When", p.AppliedAt.Local().Format("2006-01-02 15:04"))
 }
 
 // confirmRollBack asks before going back: a rollback is a staff decision.
 func (v *fleetView) confirmRollBack(to *fleet.Kept) {
-	k, p := v.p.k, v.p
-	k.Touch()
+	e, p := v.p.env, v.p
+	e.touch()
 	if to == nil {
 		return
 	}
-	question := subheading(k.st("fleet.rollback_confirm", "Pack", to.Name()))
+	question := subheading(e.st("fleet.rollback_confirm", "Pack", to.Name()))
 	question.Wrapping = fyne.TextWrapWord
 	question.Alignment = fyne.TextAlignCenter
 	var sheet fyne.CanvasObject
 	v.asking = true
-	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); v.asking = false; p.body.Remove(sheet) })
-	ok := newTouchButton(k.st("fleet.rollback"), nil, stylePrimary, func() {
-		k.Touch()
+	cancel := newTouchButton(e.st("staff.cancel"), nil, stylePlain, func() { e.touch(); v.asking = false; p.body.Remove(sheet) })
+	ok := newTouchButton(e.st("fleet.rollback"), nil, stylePrimary, func() {
+		e.touch()
 		v.asking = false
 		p.body.Remove(sheet)
 		done := v.rollBack(to)
@@ -174,7 +154,7 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 	const width = 900
 	inner.Resize(fyne.NewSize(width, inner.MinSize().Height)) // the question wraps at this width
 	height := inner.MinSize().Height
-	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
+	sheet = container.NewStack(newBackdrop(colorShade, e.touch), container.NewCenter(
 		container.NewGridWrap(fyne.NewSize(width, height), container.NewStack(card, inner))))
 	p.body.Add(sheet)
 }
@@ -184,20 +164,20 @@ func (v *fleetView) confirmRollBack(to *fleet.Kept) {
 // shows the tab again with the outcome; the visitor screens start again from
 // Home with that content. The channel closes when it is done.
 func (v *fleetView) rollBack(to *fleet.Kept) <-chan struct{} {
-	k, p := v.p.k, v.p
-	v.result.SetText(k.st("fleet.rolling_back", "Pack", to.Name()))
+	e, p := v.p.env, v.p
+	v.result.SetText(e.st("fleet.rolling_back", "Pack", to.Name()))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		err := k.opt.Fleet.RollBack(k.ctx, "staff at the kiosk")
+		err := e.opt.Fleet.RollBack(e.ctx, "staff at the kiosk")
 		fyne.DoAndWait(func() {
-			result := k.st("fleet.rollback_done", "Pack", to.Name())
+			result := e.st("fleet.rollback_done", "Pack", to.Name())
 			if err != nil {
-				result = k.st("fleet.rollback_failed", "Error", k.sayError(err))
+				result = e.st("fleet.rollback_failed", "Error", e.sayError(err))
 			} else {
-				k.reloadContent()
+				e.host.reloadContent()
 			}
-			if k.staff.panel == p {
+			if e.host.openPanel() == p {
 				p.body.Objects = []fyne.CanvasObject{p.fleetTabWith(result)}
 				p.body.Refresh()
 			}

@@ -26,7 +26,7 @@ import (
 // browsed, but a visitor never sees it: it lives inside staff mode and
 // closes with it.
 type contentPicker struct {
-	k        *Kiosk
+	e        *staffEnv
 	forSave  bool               // choosing a folder to export into
 	onChoose func(path string)  // a pack (or, forSave, a folder) chosen
 	onClose  func()             // the picker is to go
@@ -49,24 +49,24 @@ type pickerRowForTest struct {
 // archive would make a list no one can scroll).
 const maxPickerEntries = 300
 
-func newContentPicker(k *Kiosk, forSave bool, onChoose func(string), onClose func()) *contentPicker {
-	c := &contentPicker{k: k, forSave: forSave, onChoose: onChoose, onClose: onClose}
-	title := k.st("picker.title_import")
+func newContentPicker(e *staffEnv, forSave bool, onChoose func(string), onClose func()) *contentPicker {
+	c := &contentPicker{e: e, forSave: forSave, onChoose: onChoose, onClose: onClose}
+	title := e.st("picker.title_import")
 	if forSave {
-		title = k.st("picker.title_export")
+		title = e.st("picker.title_export")
 	}
 	c.where = caption("")
 	c.where.Wrapping = fyne.TextWrapBreak
 	c.list = container.NewVBox()
-	drives := newTouchButton(k.st("picker.drives"), theme.StorageIcon(), stylePlain, func() { k.Touch(); c.open("") })
-	up := newTouchButton(k.st("picker.up"), theme.MoveUpIcon(), stylePlain, c.onUp)
-	elsewhere := newTouchButton(k.st("picker.elsewhere"), theme.FolderIcon(), stylePlain, c.onElsewhere)
-	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); onClose() })
+	drives := newTouchButton(e.st("picker.drives"), theme.StorageIcon(), stylePlain, func() { e.touch(); c.open("") })
+	up := newTouchButton(e.st("picker.up"), theme.MoveUpIcon(), stylePlain, c.onUp)
+	elsewhere := newTouchButton(e.st("picker.elsewhere"), theme.FolderIcon(), stylePlain, c.onElsewhere)
+	cancel := newTouchButton(e.st("staff.cancel"), nil, stylePlain, func() { e.touch(); onClose() })
 	tools := container.NewHBox(drives, up, elsewhere, layout.NewSpacer())
 	bottom := container.NewHBox(layout.NewSpacer(), cancel)
 	if forSave {
-		c.saveHere = newTouchButton(k.st("picker.save_here"), nil, stylePrimary, func() {
-			k.Touch()
+		c.saveHere = newTouchButton(e.st("picker.save_here"), nil, stylePrimary, func() {
+			e.touch()
 			if c.at != "" {
 				onChoose(c.at)
 			}
@@ -77,10 +77,10 @@ func newContentPicker(k *Kiosk, forSave bool, onChoose func(string), onClose fun
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
 	c.scroll = container.NewVScroll(c.list)
-	list := withDrag(c.scroll, scrollAdapter{c.scroll}, k.Touch, k.opt.Animate, k.motion, nil)
+	list := withDrag(c.scroll, scrollAdapter{c.scroll}, e.touch, e.opt.Animate, e.motion, nil)
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(
 		container.NewBorder(head, bottom, nil, nil, list))))
-	c.obj = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewPadded(container.NewPadded(card)))
+	c.obj = container.NewStack(newBackdrop(colorShade, e.touch), container.NewPadded(container.NewPadded(card)))
 	c.open("")
 	return c
 }
@@ -88,7 +88,7 @@ func newContentPicker(k *Kiosk, forSave bool, onChoose func(string), onClose fun
 func (c *contentPicker) object() fyne.CanvasObject { return c.obj }
 
 func (c *contentPicker) onUp() {
-	c.k.Touch()
+	c.e.touch()
 	if c.at == "" {
 		return
 	}
@@ -103,7 +103,7 @@ func (c *contentPicker) onUp() {
 // onElsewhere opens the home folder, from which staff can climb anywhere
 // the kiosk's user may read.
 func (c *contentPicker) onElsewhere() {
-	c.k.Touch()
+	c.e.touch()
 	home, err := os.UserHomeDir()
 	if err != nil {
 		home = string(filepath.Separator)
@@ -113,7 +113,7 @@ func (c *contentPicker) onElsewhere() {
 
 // open lists a folder, or the removable drives for "".
 func (c *contentPicker) open(dir string) {
-	k := c.k
+	e := c.e
 	c.at = dir
 	c.list.Objects = nil
 	c.rows = nil
@@ -124,13 +124,13 @@ func (c *contentPicker) open(dir string) {
 		c.saveHere.setDisabled(dir == "")
 	}
 	if dir == "" {
-		c.where.SetText(k.st("picker.drives_hint"))
-		drives := removableDrives(k.opt.RemovableMedia)
+		c.where.SetText(e.st("picker.drives_hint"))
+		drives := removableDrives(e.opt.RemovableMedia)
 		if len(drives) == 0 {
-			c.list.Add(body(k.st("picker.no_drives")))
+			c.list.Add(body(e.st("picker.no_drives")))
 		}
 		for _, d := range drives {
-			c.addFolder(d.path, d.name, k.st("picker.drive"))
+			c.addFolder(d.path, d.name, e.st("picker.drive"))
 		}
 		c.list.Refresh()
 		return
@@ -138,7 +138,7 @@ func (c *contentPicker) open(dir string) {
 	c.where.SetText(dir)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		c.list.Add(body(k.st("picker.unreadable", "Error", k.sayError(err))))
+		c.list.Add(body(e.st("picker.unreadable", "Error", e.sayError(err))))
 		c.list.Refresh()
 		return
 	}
@@ -177,7 +177,7 @@ func (c *contentPicker) open(dir string) {
 	}
 	c.list.Objects = append(packs, folders...)
 	if len(c.list.Objects) == 0 {
-		c.list.Add(body(k.st("picker.empty")))
+		c.list.Add(body(e.st("picker.empty")))
 	}
 	c.list.Refresh()
 }
@@ -193,24 +193,24 @@ func (c *contentPicker) folderRow(path, name, note string) fyne.CanvasObject {
 	if note != "" {
 		lines = append(lines, caption(note))
 	}
-	return c.row(theme.FolderIcon(), lines, func() { c.k.Touch(); c.open(path) })
+	return c.row(theme.FolderIcon(), lines, func() { c.e.touch(); c.open(path) })
 }
 
 // packRow is a pack: its title, version, date, size and whole file name.
 // Tapping it imports it; when saving, packs are shown but only folders open.
 func (c *contentPicker) packRow(s pack.Summary, isZip bool) fyne.CanvasObject {
-	k := c.k
+	e := c.e
 	icon := theme.FolderIcon()
 	if isZip {
 		icon = theme.FileIcon()
 	}
-	details := k.st("picker.pack_details", "Version", s.Pack.Version, "Date", s.Pack.Created.Format("2006-01-02"),
+	details := e.st("picker.pack_details", "Version", s.Pack.Version, "Date", s.Pack.Created.Format("2006-01-02"),
 		"Size", humanBytes(s.Bytes))
 	name := filepath.Base(s.Path)
 	c.rows = append(c.rows, pickerRowForTest{path: s.Path, text: s.Pack.Title + " · " + details + " · " + name, isPack: true})
 	lines := []fyne.CanvasObject{wrapped(s.Pack.Title, true), caption(details), wrapped(name, false)}
 	tap := func() {
-		k.Touch()
+		e.touch()
 		if c.forSave {
 			if !isZip {
 				c.open(s.Path)
@@ -225,18 +225,18 @@ func (c *contentPicker) packRow(s pack.Summary, isZip bool) fyne.CanvasObject {
 // damagedRow is a pack that cannot be read: its name and why, in the
 // staff language. Tapping it imports it anyway, which lists every problem.
 func (c *contentPicker) damagedRow(path, name string, isZip bool, err error) fyne.CanvasObject {
-	k := c.k
-	reason := k.sayError(err)
+	e := c.e
+	reason := e.sayError(err)
 	var problems pack.Problems
 	if errors.As(err, &problems) && len(problems) > 0 {
-		reason = k.sayProblem(problems[0])
+		reason = e.sayProblem(problems[0])
 	}
 	c.rows = append(c.rows, pickerRowForTest{path: path, text: name + " · " + reason, isPack: true})
-	note := body(k.st("picker.damaged", "Error", reason))
+	note := body(e.st("picker.damaged", "Error", reason))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.DangerImportance
 	return c.row(theme.ErrorIcon(), []fyne.CanvasObject{wrapped(name, true), note}, func() {
-		k.Touch()
+		e.touch()
 		switch {
 		case !c.forSave:
 			c.onChoose(path)

@@ -15,8 +15,8 @@ const maxReadingsShown = 40
 // import unless the pack gave its own (marked ✎). A wrong one is corrected
 // in the pack's name_ja_reading or name_zh_pinyin column.
 func (p *staffPanel) readingsSection(cat *data.Catalogue) fyne.CanvasObject {
-	k := p.k
-	lines := []fyne.CanvasObject{caption(k.t("translations.readings_hint"))}
+	e := p.env
+	lines := []fyne.CanvasObject{caption(e.st("translations.readings_hint"))}
 	shown := 0
 	for _, pr := range cat.Products {
 		r := pr.NameReading
@@ -24,7 +24,7 @@ func (p *staffPanel) readingsSection(cat *data.Catalogue) fyne.CanvasObject {
 			continue
 		}
 		if shown == maxReadingsShown {
-			lines = append(lines, caption(k.n("translations.more", len(cat.Products)-shown)))
+			lines = append(lines, caption(e.sn("translations.more", len(cat.Products)-shown)))
 			break
 		}
 		shown++
@@ -33,7 +33,7 @@ func (p *staffPanel) readingsSection(cat *data.Catalogue) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		lines = append(lines, l)
 	}
-	return staffSection(k.t("translations.readings"), lines...)
+	return staffSection(e.st("translations.readings"), lines...)
 }
 
 // mark flags a reading staff gave in the pack.

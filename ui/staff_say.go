@@ -16,11 +16,11 @@ import (
 
 // sayProblem is one problem of a pack as "file:line: column: message"
 // (pack.Problem.With), the message in the staff language.
-func (k *Kiosk) sayProblem(p pack.Problem) string {
+func (e *staffEnv) sayProblem(p pack.Problem) string {
 	if p.Phrase.Format == "" {
 		return p.String()
 	}
-	return p.With(k.msg.Say(k.opt.StaffLang, p.Phrase))
+	return p.With(e.msg.Say(e.lang(), p.Phrase))
 }
 
 // settingsFieldLabel names a Settings field as the Settings tab does.
@@ -37,16 +37,16 @@ var settingsFieldLabel = map[string]string{
 
 // saySettingsErrors is each refused setting on a line of its own, named as
 // the Settings tab names it, the reason in the staff language.
-func (k *Kiosk) saySettingsErrors(errs data.SettingsErrors) string {
+func (e *staffEnv) saySettingsErrors(errs data.SettingsErrors) string {
 	lines := make([]string, len(errs))
 	for i, fe := range errs {
 		name := fe.Field
 		if id, ok := settingsFieldLabel[fe.Field]; ok {
-			name = k.st(id)
+			name = e.st(id)
 		}
 		msg := fe.Message
 		if fe.Phrase.Format != "" {
-			msg = k.msg.Say(k.opt.StaffLang, fe.Phrase)
+			msg = e.msg.Say(e.lang(), fe.Phrase)
 		}
 		lines[i] = name + ": " + msg
 	}
@@ -56,12 +56,12 @@ func (k *Kiosk) saySettingsErrors(errs data.SettingsErrors) string {
 // sayError is err's text with the phrase it ends in, if any, said in the
 // staff language: "open pack: " + a phrase keeps its English context (a
 // path, an operation) and translates the reason staff act on.
-func (k *Kiosk) sayError(err error) string {
+func (e *staffEnv) sayError(err error) string {
 	text := err.Error()
 	var ph lang.Phrase
 	if errors.As(err, &ph) {
 		if head, ok := strings.CutSuffix(text, ph.Error()); ok {
-			return head + k.msg.Say(k.opt.StaffLang, ph)
+			return head + e.msg.Say(e.lang(), ph)
 		}
 	}
 	return text

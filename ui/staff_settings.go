@@ -29,10 +29,10 @@ type settingsView struct {
 }
 
 func (p *staffPanel) settingsTab() fyne.CanvasObject {
-	k := p.k
-	s, err := k.opt.Staff.Settings(k.ctx)
+	e := p.env
+	s, err := e.backend().Settings(e.ctx)
 	if err != nil {
-		return body(k.st("content.error", "Error", k.sayError(err)))
+		return body(e.st("content.error", "Error", e.sayError(err)))
 	}
 	v := &settingsView{p: p, s: s, saved: s, body: container.NewVBox(), result: body("")}
 	v.result.TextStyle.Bold = true
@@ -42,14 +42,14 @@ func (p *staffPanel) settingsTab() fyne.CanvasObject {
 	if old := p.settings; old != nil && old.unsaved() && reflect.DeepEqual(old.saved, s) {
 		v.s = old.s
 		v.result.Importance = widget.WarningImportance
-		v.result.SetText(k.st("settings.unsaved"))
+		v.result.SetText(e.st("settings.unsaved"))
 	}
 	v.rebuild()
-	save := newTouchButton(k.st("settings.save"), nil, stylePrimary, v.save)
+	save := newTouchButton(e.st("settings.save"), nil, stylePrimary, v.save)
 	p.settings = v
 	return container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(360, minTouch), save), v.result)), nil, nil,
-		k.dragScroll(container.NewPadded(v.body)))
+		e.dragScroll(container.NewPadded(v.body)))
 }
 
 // unsaved reports whether the form holds edits not yet saved.
@@ -57,10 +57,10 @@ func (v *settingsView) unsaved() bool { return !reflect.DeepEqual(v.s, v.saved) 
 
 // rebuild redraws the form from v.s.
 func (v *settingsView) rebuild() {
-	k := v.p.k
+	e := v.p.env
 	s := &v.s
 	v.body.Objects = nil
-	v.body.Add(staffSection(k.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
+	v.body.Add(staffSection(e.st("settings.centre_id"), v.valueRow(s.CentreID, func() {
 		v.edit(s.CentreID, false, func(text string) { s.CentreID = text })
 	})))
 	// The centre's name in each visitor language (it was only the last
@@ -85,14 +85,14 @@ func (v *settingsView) rebuild() {
 				})
 			})))
 	}
-	v.body.Add(staffSection(k.st("settings.centre_name"), names))
+	v.body.Add(staffSection(e.st("settings.centre_name"), names))
 	offered := container.NewGridWithColumns(5)
 	defaults := container.NewGridWithColumns(5)
 	staffLangs := container.NewGridWithColumns(5)
 	for _, l := range data.Languages {
 		l := l
 		on := newTouchButton(languageNames[l], nil, styleChip, func() {
-			k.Touch()
+			e.touch()
 			if i := slices.Index(s.Languages, l); i >= 0 {
 				s.Languages = slices.Delete(slices.Clone(s.Languages), i, i+1)
 			} else {
@@ -102,43 +102,43 @@ func (v *settingsView) rebuild() {
 		})
 		on.setSelected(slices.Contains(s.Languages, l))
 		offered.Add(on)
-		def := newTouchButton(languageNames[l], nil, styleChip, func() { k.Touch(); s.DefaultLang = l; v.rebuild() })
+		def := newTouchButton(languageNames[l], nil, styleChip, func() { e.touch(); s.DefaultLang = l; v.rebuild() })
 		def.setSelected(s.DefaultLang == l)
 		defaults.Add(def)
-		staff := newTouchButton(languageNames[l], nil, styleChip, func() { k.Touch(); s.StaffLang = l; v.rebuild() })
+		staff := newTouchButton(languageNames[l], nil, styleChip, func() { e.touch(); s.StaffLang = l; v.rebuild() })
 		staff.setSelected(s.StaffLang == l)
 		staffLangs.Add(staff)
 	}
-	v.body.Add(staffSection(k.st("settings.languages"), offered))
-	v.body.Add(staffSection(k.st("settings.default_lang"), defaults))
-	v.body.Add(staffSection(k.st("settings.staff_lang"), staffLangs))
+	v.body.Add(staffSection(e.st("settings.languages"), offered))
+	v.body.Add(staffSection(e.st("settings.default_lang"), defaults))
+	v.body.Add(staffSection(e.st("settings.staff_lang"), staffLangs))
 	idle := []fyne.CanvasObject{v.stepper(&s.IdleTimeout, 15*time.Second)}
-	if flag, ok := k.opt.Overridden["idle"]; ok {
+	if flag, ok := e.opt.Overridden["idle"]; ok {
 		// The saved value waits for a start without the flag; say what runs.
-		note := body(k.st("settings.overridden", "Flag", flag, "Value", k.sn("settings.seconds", int(k.opt.IdleTimeout.Seconds()))))
+		note := body(e.st("settings.overridden", "Flag", flag, "Value", e.sn("settings.seconds", int(e.opt.IdleTimeout.Seconds()))))
 		note.Importance = widget.WarningImportance
 		note.Wrapping = fyne.TextWrapWord
 		idle = append(idle, note)
 	}
 	v.body.Add(container.NewGridWithColumns(2,
-		staffSection(k.st("settings.idle"), idle...),
-		staffSection(k.st("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
+		staffSection(e.st("settings.idle"), idle...),
+		staffSection(e.st("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
 	hosts := container.NewVBox()
 	for i, h := range s.AllowedHosts {
 		i := i
-		remove := newTouchButton(k.st("settings.remove"), nil, stylePlain, func() {
-			k.Touch()
+		remove := newTouchButton(e.st("settings.remove"), nil, stylePlain, func() {
+			e.touch()
 			s.AllowedHosts = slices.Delete(slices.Clone(s.AllowedHosts), i, i+1)
 			v.rebuild()
 		})
 		hosts.Add(container.NewBorder(nil, nil, nil, remove, body(h)))
 	}
-	hosts.Add(container.NewHBox(newTouchButton(k.st("settings.add_host"), nil, stylePlain, func() {
+	hosts.Add(container.NewHBox(newTouchButton(e.st("settings.add_host"), nil, stylePlain, func() {
 		v.edit("", false, func(text string) { s.AllowedHosts = append(slices.Clone(s.AllowedHosts), text) })
 	})))
-	v.body.Add(staffSection(k.st("settings.hosts"), hosts))
-	if k.opt.About != "" {
-		v.body.Add(staffSection(k.st("settings.about"), body(k.opt.About)))
+	v.body.Add(staffSection(e.st("settings.hosts"), hosts))
+	if e.opt.About != "" {
+		v.body.Add(staffSection(e.st("settings.about"), body(e.opt.About)))
 	}
 	v.body.Refresh()
 }
@@ -155,8 +155,8 @@ func inLanguageOrder(ls []data.Lang) []data.Lang {
 
 // valueRow shows a value with an Edit button.
 func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
-	k := v.p.k
-	edit := newTouchButton(k.st("settings.edit"), nil, stylePlain, func() { k.Touch(); onEdit() })
+	e := v.p.env
+	edit := newTouchButton(e.st("settings.edit"), nil, stylePlain, func() { e.touch(); onEdit() })
 	l := body(value)
 	l.TextStyle.Bold = true
 	return container.NewBorder(nil, nil, nil, edit, l)
@@ -165,10 +165,10 @@ func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
 // stepper changes a duration by step with − and + buttons; the limits are
 // checked on Save, with a message.
 func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.CanvasObject {
-	k := v.p.k
-	value := coloured(k.sn("settings.seconds", int(d.Seconds())), colorInk, 28, true)
-	minus := newTouchButton("−", nil, stylePlain, func() { k.Touch(); *d = max(step, *d-step); v.rebuild() })
-	plus := newTouchButton("+", nil, stylePlain, func() { k.Touch(); *d += step; v.rebuild() })
+	e := v.p.env
+	value := coloured(e.sn("settings.seconds", int(d.Seconds())), colorInk, 28, true)
+	minus := newTouchButton("−", nil, stylePlain, func() { e.touch(); *d = max(step, *d-step); v.rebuild() })
+	plus := newTouchButton("+", nil, stylePlain, func() { e.touch(); *d += step; v.rebuild() })
 	minus.textSize, plus.textSize = 36, 36
 	return container.NewHBox(container.NewGridWrap(fyne.NewSize(96, 72), minus), layout.NewSpacer(), value,
 		layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(96, 72), plus))
@@ -176,8 +176,8 @@ func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.Canvas
 
 // edit opens the on-screen keyboard over the tab to change a text.
 func (v *settingsView) edit(start string, marks bool, done func(string)) {
-	k := v.p.k
-	k.Touch()
+	e := v.p.env
+	e.touch()
 	// Vietnamese text (the centre's Vietnamese name) is typed with its
 	// marks the Telex or VNI way, as on a phone; a chip turns that off for
 	// a word that must stay as typed.
@@ -199,25 +199,25 @@ func (v *settingsView) edit(start string, marks bool, done func(string)) {
 	if avail := v.p.body.Size().Height; avail > 0 {
 		sheetH = min(sheetH, avail-8)
 	}
-	kb := &onScreenKeyboard{touch: k.Touch, t: k.st, extra: ".-_*/", shift: true,
+	kb := &onScreenKeyboard{touch: e.touch, t: e.st, extra: ".-_*/", shift: true,
 		key:      fyne.NewSize(keySize.Width, max(48, min(keySize.Height, (sheetH-200)/6))),
 		onRune:   func(r rune) { ed.Press(string(r)); update() },
 		onDelete: func() { ed.Backspace(); update() },
 		onClear:  func() { ed.Clear(); update() }}
-	ok := newTouchButton(k.st("staff.ok"), nil, stylePrimary, func() {
-		k.Touch()
+	ok := newTouchButton(e.st("staff.ok"), nil, stylePrimary, func() {
+		e.touch()
 		closeSheet()
 		if text := strings.TrimSpace(ed.Text()); text != "" || start != "" {
 			done(text) // nothing typed in a new entry adds nothing
 		}
 		v.rebuild()
 	})
-	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() { k.Touch(); closeSheet() })
+	cancel := newTouchButton(e.st("staff.cancel"), nil, stylePlain, func() { e.touch(); closeSheet() })
 	buttons := []fyne.CanvasObject{cancel, ok}
 	if marks {
 		var chip *touchButton
-		chip = newTouchButton(k.st("settings.telex"), nil, styleChip, func() {
-			k.Touch()
+		chip = newTouchButton(e.st("settings.telex"), nil, styleChip, func() {
+			e.touch()
 			marks = !marks
 			ed.SetMethod(method(marks))
 			chip.setSelected(marks)
@@ -228,72 +228,40 @@ func (v *settingsView) edit(start string, marks bool, done func(string)) {
 	bg := canvas.NewRectangle(colorCard)
 	bg.CornerRadius = 20
 	box := container.NewVBox(field, kb.object(), container.NewGridWithColumns(len(buttons), buttons...))
-	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
+	sheet = container.NewStack(newBackdrop(colorShade, e.touch), container.NewCenter(
 		container.NewGridWrap(fyne.NewSize(1100, sheetH), container.NewStack(bg, container.NewPadded(container.NewPadded(box))))))
 	v.p.body.Add(sheet)
 }
 
 // save checks and stores the settings, and applies them at once.
 func (v *settingsView) save() {
-	k := v.p.k
-	k.Touch()
-	err := k.opt.Staff.SaveSettings(k.ctx, v.s)
+	e := v.p.env
+	e.touch()
+	err := e.backend().SaveSettings(e.ctx, v.s)
 	var errs data.SettingsErrors
 	switch {
 	case err == nil:
 		v.result.Importance = widget.SuccessImportance
-		v.result.SetText(k.st("settings.saved"))
-		k.audit(data.AuditSettings, data.OutcomeOK, strings.Join(changedSettings(v.saved, v.s), ", "))
+		v.result.SetText(e.st("settings.saved"))
+		e.audit(data.AuditSettings, data.OutcomeOK, strings.Join(changedSettings(v.saved, v.s), ", "))
 		relabel := v.saved.StaffLang != v.s.StaffLang
 		v.saved = v.s
-		k.ApplySettings(v.s)
+		e.host.ApplySettings(v.s)
 		if relabel {
 			// Staff mode in its new language at once, on this tab.
-			at := v.p.at
-			k.openStaffPanel()
-			k.staff.panel.show(at)
-			if sv := k.staff.panel.settings; sv != nil {
+			if sv := e.host.reopenStaffPanel(v.p.at).settings; sv != nil {
 				sv.result.Importance = widget.SuccessImportance
-				sv.result.SetText(k.st("settings.saved"))
+				sv.result.SetText(e.st("settings.saved"))
 			}
 		}
 	case asSettingsErrors(err, &errs):
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.saySettingsErrors(errs))
-		k.audit(data.AuditSettings, data.OutcomeFailed, errs.Error())
+		v.result.SetText(e.saySettingsErrors(errs))
+		e.audit(data.AuditSettings, data.OutcomeFailed, errs.Error())
 	default:
 		v.result.Importance = widget.DangerImportance
-		v.result.SetText(k.st("content.error", "Error", k.sayError(err)))
+		v.result.SetText(e.st("content.error", "Error", e.sayError(err)))
 	}
-}
-
-// ApplySettings puts settings into effect without a restart.
-func (k *Kiosk) ApplySettings(s data.Settings) {
-	k.opt.DefaultLang = s.DefaultLang
-	if s.StaffLang != "" {
-		k.opt.StaffLang = s.StaffLang
-	}
-	k.opt.Languages = s.Languages
-	if _, overridden := k.opt.Overridden["idle"]; !overridden {
-		k.opt.IdleTimeout = s.IdleTimeout
-	}
-	k.opt.AttractInterval = s.AttractInterval
-	k.opt.AllowedHosts = s.AllowedHosts
-	// The settings' centre id and name each win over the pack's; a name
-	// set without an id is shown too (it was ignored until an id was set).
-	centre, _ := k.cat.PackCentre(k.ctx)
-	if s.CentreID != "" {
-		centre.ID = s.CentreID
-	}
-	if len(s.CentreName) > 0 {
-		centre.Name = s.CentreName
-	}
-	k.centre = centre
-	if !slices.Contains(k.opt.Languages, k.lang) {
-		k.lang = k.opt.DefaultLang
-	}
-	k.bar.setLanguages(k.opt.Languages)
-	k.show()
 }
 
 func asSettingsErrors(err error, target *data.SettingsErrors) bool {

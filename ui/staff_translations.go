@@ -19,10 +19,10 @@ const maxMissingShown = 12
 // own translation, what is missing, and whether the screen can draw the
 // language's script at all.
 func (p *staffPanel) translationsTab() fyne.CanvasObject {
-	k := p.k
-	cat, err := k.opt.Staff.LoadCatalogue(k.ctx)
+	e := p.env
+	cat, err := e.backend().LoadCatalogue(e.ctx)
 	if err != nil {
-		return body(k.st("content.error", "Error", err.Error()))
+		return body(e.st("content.error", "Error", err.Error()))
 	}
 	coverage := data.TranslationCoverage(cat)
 	box := container.NewVBox()
@@ -30,14 +30,14 @@ func (p *staffPanel) translationsTab() fyne.CanvasObject {
 		box.Add(p.languageCoverage(lang, coverage))
 	}
 	box.Add(p.readingsSection(cat))
-	return k.dragScroll(container.NewPadded(box))
+	return e.dragScroll(container.NewPadded(box))
 }
 
 func (p *staffPanel) languageCoverage(lang data.Lang, coverage []data.Coverage) fyne.CanvasObject {
-	k := p.k
-	font := coloured(k.st("translations.font_ok"), colorValid, 20, true)
+	e := p.env
+	font := coloured(e.st("translations.font_ok"), colorValid, 20, true)
 	if !scriptDrawable(lang) {
-		font = coloured("⚠ "+k.st("translations.font_missing"), colorExpired, 20, true)
+		font = coloured("⚠ "+e.st("translations.font_missing"), colorExpired, 20, true)
 	}
 	lines := []fyne.CanvasObject{font}
 	var missing []string
@@ -46,10 +46,10 @@ func (p *staffPanel) languageCoverage(lang data.Lang, coverage []data.Coverage) 
 		if c.Lang != lang {
 			continue
 		}
-		line := k.st("translations.line", "Kind", k.st("kind."+string(c.Kind)), "Names", c.Name,
+		line := e.st("translations.line", "Kind", e.st("kind."+string(c.Kind)), "Names", c.Name,
 			"Descriptions", c.Description, "Total", c.Total)
 		if c.Kind == data.KindVillage {
-			line += " · " + k.st("translations.stories", "Stories", c.Story, "Total", c.Total)
+			line += " · " + e.st("translations.stories", "Stories", c.Story, "Total", c.Total)
 		}
 		lines = append(lines, body(line))
 		for _, m := range c.Missing {
@@ -57,18 +57,18 @@ func (p *staffPanel) languageCoverage(lang data.Lang, coverage []data.Coverage) 
 			if len(missing) < maxMissingShown {
 				fields := make([]string, len(m.Fields))
 				for i, f := range m.Fields {
-					fields[i] = k.st("translations.field_" + f) // name, description, story
+					fields[i] = e.st("translations.field_" + f) // name, description, story
 				}
 				missing = append(missing, m.ID+" ("+m.Name.In(data.VI)+"): "+strings.Join(fields, ", "))
 			}
 		}
 	}
 	if total == 0 {
-		lines = append(lines, coloured(k.st("translations.complete"), colorValid, 22, true))
+		lines = append(lines, coloured(e.st("translations.complete"), colorValid, 22, true))
 	} else {
-		list := k.st("translations.missing") + "\n" + strings.Join(missing, "\n")
+		list := e.st("translations.missing") + "\n" + strings.Join(missing, "\n")
 		if total > len(missing) {
-			list += "\n" + k.sn("translations.more", total-len(missing))
+			list += "\n" + e.sn("translations.more", total-len(missing))
 		}
 		l := caption(list)
 		l.Importance = widget.MediumImportance

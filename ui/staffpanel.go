@@ -13,7 +13,7 @@ import (
 // staffPanel is staff mode once unlocked: content, translations, analytics
 // and settings, each a tab, with ways out.
 type staffPanel struct {
-	k       *Kiosk
+	env     *staffEnv
 	title   *canvas.Text
 	tabs    []*touchButton
 	actions []fyne.CanvasObject // Leave and Exit
@@ -34,33 +34,33 @@ type staffTab struct {
 
 // staffTabs lists the tabs (a function: the tabs' builders refer back to
 // it); the Fleet tab only on a kiosk that syncs from a hub (staff_fleet.go).
-func staffTabs(k *Kiosk) []staffTab {
+func staffTabs(e *staffEnv) []staffTab {
 	return append([]staffTab{
 		{"staff.tab_content", (*staffPanel).contentTab},
 		{"staff.tab_translations", (*staffPanel).translationsTab},
 		{"staff.tab_analytics", (*staffPanel).analyticsTab},
 		{"staff.tab_settings", (*staffPanel).settingsTab},
 		{"staff.tab_audit", (*staffPanel).auditTab},
-	}, fleetTabs(k)...)
+	}, fleetTabs(e)...)
 }
 
-func newStaffPanel(k *Kiosk) *staffPanel {
-	p := &staffPanel{k: k, body: container.NewStack()}
-	p.title = coloured(k.st("staff.title"), colorGold, 30, true)
-	for i, tab := range staffTabs(k) {
+func newStaffPanel(e *staffEnv) *staffPanel {
+	p := &staffPanel{env: e, body: container.NewStack()}
+	p.title = coloured(e.st("staff.title"), colorGold, 30, true)
+	for i, tab := range staffTabs(e) {
 		i := i
-		b := newTouchButton(k.st(tab.titleID), nil, styleOnDark, func() { k.Touch(); p.show(i) })
+		b := newTouchButton(e.st(tab.titleID), nil, styleOnDark, func() { e.touch(); p.show(i) })
 		p.tabs = append(p.tabs, b)
 	}
 	p.actions = []fyne.CanvasObject{
-		newTouchButton(k.st("staff.leave"), nil, styleOnDark, k.leaveStaff),
-		newTouchButton(k.st("staff.exit"), nil, styleOnDark, p.confirmExit),
+		newTouchButton(e.st("staff.leave"), nil, styleOnDark, e.host.leaveStaff),
+		newTouchButton(e.st("staff.exit"), nil, styleOnDark, p.confirmExit),
 	}
 	paper := container.NewStack(canvas.NewRectangle(colorPaper), p.body)
 	// The backdrop under everything takes stray touches as staff activity.
-	p.obj = container.NewStack(newBackdrop(colorPaper, k.Touch), newAdaptive(staffBarStep, func(_ shape, size fyne.Size) fyne.CanvasObject {
+	p.obj = container.NewStack(newBackdrop(colorPaper, e.touch), newAdaptive(staffBarStep, func(_ shape, size fyne.Size) fyne.CanvasObject {
 		top := fyne.CanvasObject(container.NewStack(canvas.NewRectangle(colorInk), container.NewPadded(p.bar(size.Width))))
-		if note := k.readOnlyNote(); note != nil { // why nothing here can be saved
+		if note := e.readOnlyNote(); note != nil { // why nothing here can be saved
 			top = container.NewVBox(top, note)
 		}
 		return container.NewBorder(top, nil, nil, nil, paper)
@@ -115,36 +115,36 @@ func (p *staffPanel) show(i int) {
 	for j, t := range p.tabs {
 		t.setSelected(j == i)
 	}
-	p.body.Objects = []fyne.CanvasObject{staffTabs(p.k)[i].build(p)}
+	p.body.Objects = []fyne.CanvasObject{staffTabs(p.env)[i].build(p)}
 	p.body.Refresh()
 }
 
 // confirmExit asks whether to exit or restart the kiosk.
 func (p *staffPanel) confirmExit() {
-	k := p.k
-	k.Touch()
-	if k.opt.OnExit == nil {
+	e := p.env
+	e.touch()
+	if e.opt.OnExit == nil {
 		return
 	}
-	question := subheading(k.st("staff.exit_confirm"))
+	question := subheading(e.st("staff.exit_confirm"))
 	question.Alignment = fyne.TextAlignCenter
 	var sheet fyne.CanvasObject
-	cancel := newTouchButton(k.st("staff.cancel"), nil, stylePlain, func() {
-		k.Touch()
+	cancel := newTouchButton(e.st("staff.cancel"), nil, stylePlain, func() {
+		e.touch()
 		p.body.Remove(sheet)
 	})
-	exit := newTouchButton(k.st("staff.exit"), nil, stylePrimary, func() {
-		k.audit(data.AuditExit, data.OutcomeOK, "exit")
-		k.opt.OnExit(false)
+	exit := newTouchButton(e.st("staff.exit"), nil, stylePrimary, func() {
+		e.audit(data.AuditExit, data.OutcomeOK, "exit")
+		e.opt.OnExit(false)
 	})
-	restart := newTouchButton(k.st("staff.restart"), nil, stylePrimary, func() {
-		k.audit(data.AuditExit, data.OutcomeOK, "restart")
-		k.opt.OnExit(true)
+	restart := newTouchButton(e.st("staff.restart"), nil, stylePrimary, func() {
+		e.audit(data.AuditExit, data.OutcomeOK, "restart")
+		e.opt.OnExit(true)
 	})
 	card := canvas.NewRectangle(colorCard)
 	card.CornerRadius = 20
 	box := container.NewVBox(question, container.NewGridWithColumns(3, cancel, restart, exit))
-	sheet = container.NewStack(newBackdrop(colorShade, k.Touch), container.NewCenter(
+	sheet = container.NewStack(newBackdrop(colorShade, e.touch), container.NewCenter(
 		container.NewGridWrap(fyne.NewSize(900, 240), container.NewStack(card, container.NewPadded(container.NewPadded(box))))))
 	p.body.Add(sheet)
 }

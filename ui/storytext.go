@@ -34,9 +34,13 @@ type storyText struct {
 	runs   []styledRun
 	size   float32 // text size; 0 for the theme's
 	center bool    // each line centred, as under a picture
+	// color names the theme colour of the text; the foreground if empty.
+	color fyne.ThemeColorName
 
 	width float32     // the width lines were made for
 	lines []storyLine // the lines at that width
+
+	tall, tallSize float32 // lineHeight, and the text size it was found for
 }
 
 // storyLine is one line of wrapped text: its pieces, each at its x.
@@ -51,6 +55,29 @@ func newStoryText(runs []styledRun) *storyText {
 	t := &storyText{runs: runs}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// newWrappedText is a short visitor text that wraps as stories do, with
+// the line-break rules of Japanese and Chinese, where a Fyne label would
+// cut "ください" before its last kana or start a line with "。": a QR
+// code's instructions, a tile's hint, a fact's value.
+func newWrappedText(s string, style fyne.TextStyle, size float32, center bool) *storyText {
+	t := newStoryText([]styledRun{{s, style}})
+	t.size, t.center = size, center
+	return t
+}
+
+// setText replaces the text, in the style of its first run.
+func (t *storyText) setText(s string) {
+	var style fyne.TextStyle
+	if len(t.runs) > 0 {
+		style = t.runs[0].style
+	}
+	if len(t.runs) == 1 && t.runs[0].text == s {
+		return
+	}
+	t.runs, t.lines, t.tall = []styledRun{{s, style}}, nil, 0
+	t.Refresh()
 }
 
 // text is the whole text, without styles.
@@ -69,10 +96,22 @@ func (t *storyText) textSize() float32 {
 	return theme.TextSize()
 }
 
-// lineHeight is the height of one line of text, as Fyne's own labels space
-// the lines of a wrapped paragraph.
+// lineHeight is the height of one line of text: as Fyne's own labels space
+// the lines of a wrapped paragraph, or more where one of the text's
+// characters is taller in its font (bold Japanese lines overlapped).
 func (t *storyText) lineHeight() float32 {
-	return fyne.MeasureText("Ág", t.textSize(), fyne.TextStyle{}).Height
+	size := t.textSize()
+	if t.tall == 0 || t.tallSize != size {
+		t.tall, t.tallSize = fyne.MeasureText("Ág", size, fyne.TextStyle{}).Height, size
+		for _, run := range t.runs {
+			for _, r := range run.text {
+				if !unicode.IsSpace(r) {
+					t.tall = max(t.tall, glyph(r, run.style, size).Height)
+				}
+			}
+		}
+	}
+	return t.tall
 }
 
 // Resize wraps the text again when the width changes.
@@ -133,7 +172,11 @@ func (r *storyTextRenderer) Refresh() {
 		return
 	}
 	pad, lh, size := theme.InnerPadding(), r.t.lineHeight(), r.t.textSize()
-	fg := theme.Color(theme.ColorNameForeground)
+	colour := r.t.color
+	if colour == "" {
+		colour = theme.ColorNameForeground
+	}
+	fg := theme.Color(colour)
 	texts := r.texts[:0]
 	n := 0
 	for i, line := range r.t.linesFor(w) {
@@ -185,27 +228,48 @@ type advanceKey struct {
 }
 
 var (
-	advanceMu sync.Mutex
-	advances  = map[advanceKey]float32{}
+	glyphMu sync.Mutex
+	glyphs  = map[advanceKey]fyne.Size{}
 )
 
 // advance is the width of one character.
 func advance(r rune, style fyne.TextStyle, size float32) float32 {
-	key := advanceKey{r, style, size}
-	advanceMu.Lock()
-	w, ok := advances[key]
-	advanceMu.Unlock()
+	return glyph(r, style, size).Width
+}
+
+// glyph is the size of one character as Fyne measures it: its advance, and
+// the height of a line in its font.
+func glyph(r rune, style fyne.TextStyle, size float32) fyne.Size {
+	key := advanceKey{sameWidthAs(r), style, size}
+	glyphMu.Lock()
+	s, ok := glyphs[key]
+	glyphMu.Unlock()
 	if ok {
-		return w
+		return s
 	}
-	w = fyne.MeasureText(string(r), size, style).Width
-	advanceMu.Lock()
-	if len(advances) > 50000 {
-		clear(advances) // a bound for a kiosk that meets every script in a day
+	s = fyne.MeasureText(string(key.r), size, style)
+	glyphMu.Lock()
+	if len(glyphs) > 50000 {
+		clear(glyphs) // a bound for a kiosk that meets every script in a day
 	}
-	advances[key] = w
-	advanceMu.Unlock()
-	return w
+	glyphs[key] = s
+	glyphMu.Unlock()
+	return s
+}
+
+// sameWidthAs is a character as wide as r in the kiosk's CJK faces, where
+// a script's characters are all one width: the ideographs and kana (one
+// em) and the Hangul syllables. Measuring one stands for all: a character
+// measured for the first time costs a shaping font of milliseconds, and a
+// visitor's every key brings names with characters not met before.
+func sameWidthAs(r rune) rune {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FEF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		return '国'
+	case r >= 0xAC00 && r <= 0xD7A3:
+		return '가'
+	}
+	return r
 }
 
 // breaksAfter reports characters after which a line may break without a
@@ -253,6 +317,7 @@ func wrapRuns(runs []styledRun, size, width float32) []storyLine {
 			case r == '\n':
 				w.addPiece(run.text[start:i], run.style)
 				w.endWord()
+				w.avoidOrphan()
 				w.newLine()
 				start = i + 1
 			case unicode.IsSpace(r):
@@ -281,6 +346,7 @@ func wrapRuns(runs []styledRun, size, width float32) []storyLine {
 	}
 	w.endWord()
 	if len(w.line) > 0 || len(w.lines) == 0 {
+		w.avoidOrphan()
 		w.newLine()
 	}
 	return w.lines
@@ -373,4 +439,60 @@ func (w *wrapper) cutWord() {
 func (w *wrapper) newLine() {
 	w.lines = append(w.lines, w.line)
 	w.line, w.x = nil, 0
+}
+
+// avoidOrphan keeps the last line of a Japanese or Chinese paragraph from
+// holding a single character (and its closing marks): "くださ / い" reads as
+// a mistake. The character before it comes down too, where the rules allow
+// a break there and the line above keeps at least two characters. Called
+// as a paragraph ends, with its lines made and its last line in w.line.
+func (w *wrapper) avoidOrphan() {
+	n := len(w.lines)
+	last := w.line
+	if n == 0 || len(last) == 0 || len(w.lines[n-1]) == 0 {
+		return
+	}
+	var body []rune // the last line's characters, closing marks left out
+	for _, p := range last {
+		for _, r := range p.text {
+			if !strings.ContainsRune(noLineStart, r) && !unicode.IsSpace(r) {
+				body = append(body, r)
+			}
+		}
+	}
+	if len(body) != 1 || !breaksAfter(body[0]) {
+		return
+	}
+	prev := w.lines[n-1]
+	tail := &prev[len(prev)-1]
+	// The characters to take down: one, or up to three where the rules
+	// keep them together: "…茶器セッ / ト" becomes "…茶器 / セット".
+	runes := []rune(tail.text)
+	take := 1 // back to where the line may break: "…セッ / ト" takes "セッ", "… tc（陶 / 瓷）" takes "tc（陶"
+	for ; take+2 <= len(runes); take++ {
+		first, before := runes[len(runes)-take], runes[len(runes)-take-1]
+		if !strings.ContainsRune(noLineStart, first) && (unicode.IsSpace(before) || breaksBetween(before, first)) {
+			break
+		}
+	}
+	if take+2 > len(runes) || take > 12 {
+		return // the line above keeps at least two characters; a long word stays
+	}
+	moved := runes[len(runes)-take:]
+	tail.text = strings.TrimRightFunc(string(runes[:len(runes)-take]), unicode.IsSpace)
+	var a float32
+	for _, r := range moved {
+		a += advance(r, tail.style, w.size)
+	}
+	for i := range last {
+		last[i].x += a
+	}
+	if last[0].style == tail.style {
+		last[0].text = string(moved) + last[0].text
+		last[0].x = 0
+	} else {
+		last = append([]placedRun{{styledRun{string(moved), tail.style}, 0}}, last...)
+	}
+	w.line = last
+	w.x += a
 }

@@ -89,3 +89,44 @@ func TestWrapRunsKeepsJapaneseLineBreakRules(t *testing.T) {
 		}
 	}
 }
+
+// The last line of a Japanese or Chinese paragraph never holds one
+// character alone ("くださ / い"), and taking one down keeps the other
+// rules and the width.
+func TestWrapRunsLeavesNoLoneLastCharacter(t *testing.T) {
+	test.NewTempApp(t)
+	texts := []string{
+		"読み取り後、アドレスを確認してください：",
+		"スマートフォンのカメラで読み取ると購入ページが開きます",
+		"用手机相机扫码打开购买页面。",
+		"貫入釉の蓮絵茶器セット",                             // "…セッ / ト": the ッ must come down too
+		"用拼音输入，带不带声调都可以，例如 taoci、tao ci 或 tc（陶瓷）", // "（陶 / 瓷）"
+		"バッチャン焼きの器です。\nハノイの北東にある村で作られています。",
+	}
+	lone := 0
+	for _, text := range texts {
+		for width := float32(120); width <= 600; width += 3 { // from six characters a line
+			lines := wrapRuns([]styledRun{{text, fyne.TextStyle{}}}, 20, width)
+			for i, line := range lines {
+				s := []rune(strings.TrimSpace(linesText(line)))
+				if len(s) == 0 {
+					continue
+				}
+				if lineWidth(line, 20) > width+advance('。', fyne.TextStyle{}, 20) {
+					t.Errorf("at %v the line %q is %v wide", width, string(s), lineWidth(line, 20))
+				}
+				if i > 0 && strings.ContainsRune(noLineStart, s[0]) {
+					t.Errorf("at %v a line starts with %q: %q", width, s[0], string(s))
+				}
+				ends := i == len(lines)-1 || len(lines[i+1]) == 0
+				if n := len([]rune(strings.TrimRight(string(s), noLineStart))); ends && i > 0 && n == 1 {
+					lone++
+					t.Errorf("at %v the paragraph ends with a line of one character: %q", width, string(s))
+				}
+			}
+		}
+	}
+	if lone > 0 {
+		t.Logf("%d lone last characters", lone)
+	}
+}

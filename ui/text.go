@@ -46,6 +46,25 @@ func caption(s string) *widget.Label {
 	return l
 }
 
+// bodyText is body for a visitor's text that may be Japanese or Chinese:
+// it wraps with their line-break rules (storyText), which a label does not
+// know, and never leaves one character alone on its last line.
+func bodyText(s string) *storyText { return newWrappedText(s, fyne.TextStyle{}, 0, false) }
+
+// headingText is heading for a name: a product's, a village's or a tour's
+// in Japanese or Chinese wraps by their rules ("…茶器セッ / ト" was a
+// label's).
+func headingText(s string) *storyText {
+	return newWrappedText(s, fyne.TextStyle{Bold: true}, theme.Size(theme.SizeNameHeadingText), false)
+}
+
+// captionText is caption, wrapped as bodyText is.
+func captionText(s string) *storyText {
+	t := newWrappedText(s, fyne.TextStyle{}, theme.CaptionTextSize(), false)
+	t.color = theme.ColorNamePlaceHolder // a caption's secondary colour
+	return t
+}
+
 // oneLine is a label cut with an ellipsis, for tiles of fixed size.
 func oneLine(s string, bold bool) *widget.Label {
 	l := widget.NewLabel(s)

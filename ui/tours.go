@@ -142,17 +142,17 @@ func (s *tourScreen) object() fyne.CanvasObject {
 	})
 	facts := container.New(newFactsLayout(),
 		caption(e.t("product.village")), fitLeft(village),
-		caption(e.t("tour.duration")), body(e.durationText(t.DurationMinutes)),
-		caption(e.t("tour.price")), body(e.tourPrice(t)),
-		caption(e.t("tour.group")), body(e.t("tour.group_value", "Min", t.MinGroup, "Max", t.MaxGroup)),
+		caption(e.t("tour.duration")), bodyText(e.durationText(t.DurationMinutes)),
+		caption(e.t("tour.price")), bodyText(e.tourPrice(t)),
+		caption(e.t("tour.group")), bodyText(e.t("tour.group_value", "Min", t.MinGroup, "Max", t.MaxGroup)),
 		caption(e.t("tour.guides")), body(guideLanguages(t.GuideLanguages)),
-		caption(e.t("tour.schedule")), body(t.Schedule.In(e.lang)),
-		caption(e.t("tour.meeting")), body(t.MeetingPoint.In(e.lang)),
+		caption(e.t("tour.schedule")), bodyText(t.Schedule.In(e.lang)),
+		caption(e.t("tour.meeting")), bodyText(t.MeetingPoint.In(e.lang)),
 	)
 	link, err := handoff.TourLink(t, e.links(t.ID))
 	parts := detailParts{
 		gallery: newGallery(e, t.Images, fyne.NewSize(760, 570)),
-		head:    container.NewVBox(heading(t.Name.In(e.lang)), e.untranslated(t.Name, t.Description), facts),
+		head:    container.NewVBox(headingText(t.Name.In(e.lang)), e.untranslated(t.Name, t.Description), facts),
 		desc:    newStoryText([]styledRun{{text: t.Description.In(e.lang)}}),
 		qr: e.newQRPanel(data.KindTour, t.ID, []qrChoice{{kind: handoff.KindSignup, text: link, err: err,
 			labelID: "qr.signup", scanID: "qr.scan_signup"}}),

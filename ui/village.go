@@ -37,7 +37,7 @@ func (s *villageScreen) object() fyne.CanvasObject {
 	qr := e.newQRPanel(data.KindVillage, v.ID, []qrChoice{{kind: handoff.KindDirections, text: link, err: err,
 		labelID: "qr.directions", scanID: "qr.scan_directions"}})
 	facts := s.facts(v)
-	title := container.NewVBox(heading(v.Name.In(e.lang)), e.untranslated(v.Name, v.Story))
+	title := container.NewVBox(headingText(v.Name.In(e.lang)), e.untranslated(v.Name, v.Story))
 	story := newStory(e, v.Story.In(e.lang), v.StoryImages)
 	products, _ := e.cat.ListProducts(e.ctx, data.ProductFilter{VillageID: v.ID, Limit: 12})
 	tours, _ := e.cat.Tours(e.ctx, v.ID)
@@ -97,11 +97,11 @@ func (s *villageScreen) facts(v data.Village) fyne.CanvasObject {
 	if v.FormerDistrict != "" {
 		place += ", " + e.t("village.former_district", "District", v.FormerDistrict)
 	}
-	rows := []fyne.CanvasObject{caption(e.t("village.craft")), body(v.Craft.In(e.lang))}
+	rows := []fyne.CanvasObject{caption(e.t("village.craft")), bodyText(v.Craft.In(e.lang))}
 	if era := v.Era.In(e.lang); era != "" {
-		rows = append(rows, caption(e.t("village.era")), body(era))
+		rows = append(rows, caption(e.t("village.era")), bodyText(era))
 	}
 	rows = append(rows, caption(e.t("village.place")),
-		body(place+"\n"+e.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng)))))
+		bodyText(place+"\n"+e.t("village.distance", "Km", strconv.Itoa(distanceKm(v.Lat, v.Lng)))))
 	return container.New(newFactsLayout(), rows...)
 }

@@ -38,7 +38,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	national := fs.String("national", "", "the national-size pack `DIR` (made with `gen --size national` if missing)")
 	hanoi := fs.String("hanoi", "", "the Hanoi-size pack `DIR` (made with `gen --size hanoi` if missing)")
 	runs := fs.Int("runs", 5, "runs of each timing; the table shows the median")
-	skip := fs.String("skip", "", "comma-separated sections to skip: search,filter,screens,qr,start,memory,import,resize")
+	skip := fs.String("skip", "", "comma-separated sections to skip: search,filter,screens,keys,qr,start,memory,import,resize")
 	memoryChild := fs.String("memory-child", "", "(internal) run the memory visits on this `DB` and print the figures")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
@@ -75,6 +75,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		{"search", b.searchCJK},
 		{"filter", b.filter},
 		{"screens", b.screens},
+		{"keys", b.keys},
 		{"qr", b.qr},
 		{"start", b.coldStart},
 		{"memory", b.memory},
