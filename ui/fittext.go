@@ -149,6 +149,13 @@ func splitToFit(s string, size float32, bold bool, width float32) (first, rest s
 			break
 		}
 	}
+	// Without a space (Japanese, Chinese): not before "ッ" or "。", not
+	// after "（" (kinsoku, as storyText wraps).
+	if cut == lo {
+		for cut > 1 && (strings.ContainsRune(noLineStart, runes[cut]) || strings.ContainsRune(noLineEnd, runes[cut-1])) {
+			cut--
+		}
+	}
 	if cut == 0 {
 		cut = 1
 	}

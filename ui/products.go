@@ -26,6 +26,7 @@ type productsScreen struct {
 	grid  *widget.GridWrap
 	count *widget.Label
 	rows  []filterRow // the filter panel's rows
+	cols  int         // choices side by side in a row of the panel
 	panel *widget.List
 	empty fyne.CanvasObject
 }
@@ -76,9 +77,14 @@ func (s *productsScreen) object() fyne.CanvasObject {
 		right := container.NewBorder(container.NewPadded(s.count), nil, nil, nil,
 			container.NewStack(s.newGrid(gridTileWidth(gridW, minProductTile), tilePhotoRatio(sh)), s.empty))
 		if sh.stacked() {
+			// Across the screen, choices side by side: one a row showed
+			// five groups in the third of a portrait screen, and nothing
+			// said stars and villages were further down.
+			s.setColumns(max(1, int(gridW/filterChoiceWidth)))
 			top := container.NewStack(fixedSize(fyne.NewSize(1, max(200, size.Height*0.3))), panel)
 			return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(right))
 		}
+		s.setColumns(1)
 		return container.NewBorder(nil, nil, container.NewStack(fixedWidth(panelW), panel), nil, container.NewPadded(right))
 	})
 }
@@ -111,22 +117,51 @@ func (s *productsScreen) newGrid(width, ratio float32) fyne.CanvasObject {
 type filterRow struct {
 	title string
 	chips []*filterChip
+	cols  int // columns of the row's grid; 0 for one per choice
 }
+
+// filterChoiceWidth is the least width of a choice in the filter panel
+// when choices share a row (a portrait screen).
+const filterChoiceWidth = 330
 
 // filterPanel holds the choices: OCOP group, stars, village, and a way to
 // clear them all. It is a virtualised list, since a national catalogue has
 // thousands of villages to choose from.
 func (s *productsScreen) filterPanel() *widget.List {
+	s.cols = 1
+	s.rows = s.filterRows(1)
+	list := widget.NewList(func() int { return len(s.rows) },
+		func() fyne.CanvasObject { return container.NewStack() },
+		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
+	s.setRowHeights(list)
+	return list
+}
+
+// setColumns puts cols choices of a group or a village in a row.
+func (s *productsScreen) setColumns(cols int) {
+	if cols == s.cols {
+		return
+	}
+	s.cols = cols
+	s.rows = s.filterRows(cols)
+	s.setRowHeights(s.panel)
+	s.panel.Refresh()
+}
+
+// filterRows are the panel's rows with cols groups or villages a row.
+func (s *productsScreen) filterRows(cols int) []filterRow {
 	e := s.e
 	clearAll := &filterChip{label: e.t("filter.clear"), set: func(f *data.ProductFilter) { *f = defaultFilter() },
 		on: func(f data.ProductFilter) bool { return false }}
 	rows := []filterRow{{chips: []*filterChip{clearAll}}, {title: e.t("filter.group")}}
+	var groups []*filterChip
 	for g := data.Group(1); g <= 6; g++ {
 		group := g
-		rows = append(rows, filterRow{chips: []*filterChip{{label: fmt.Sprintf("%s · %s", g, e.t(fmt.Sprintf("group.%d", g))),
+		groups = append(groups, &filterChip{label: fmt.Sprintf("%s · %s", g, e.t(fmt.Sprintf("group.%d", g))),
 			set: func(f *data.ProductFilter) { f.Group = toggle(f.Group, group) },
-			on:  func(f data.ProductFilter) bool { return f.Group == group }}}})
+			on:  func(f data.ProductFilter) bool { return f.Group == group }})
 	}
+	rows = append(rows, inRows(groups, cols)...)
 	rows = append(rows, filterRow{title: e.t("filter.stars")})
 	var stars []*filterChip
 	for n := 3; n <= 5; n++ {
@@ -136,16 +171,31 @@ func (s *productsScreen) filterPanel() *widget.List {
 			on:  func(f data.ProductFilter) bool { return f.Stars == count }})
 	}
 	rows = append(rows, filterRow{chips: stars}, filterRow{title: e.t("filter.village")})
+	var villages []*filterChip
 	for _, v := range e.villages() {
 		id := v.ID
-		rows = append(rows, filterRow{chips: []*filterChip{{label: v.Name.In(e.lang),
+		villages = append(villages, &filterChip{label: v.Name.In(e.lang),
 			set: func(f *data.ProductFilter) { f.VillageID = toggle(f.VillageID, id) },
-			on:  func(f data.ProductFilter) bool { return f.VillageID == id }}}})
+			on:  func(f data.ProductFilter) bool { return f.VillageID == id }})
 	}
-	s.rows = rows
-	list := widget.NewList(func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return container.NewStack() },
-		func(i widget.ListItemID, obj fyne.CanvasObject) { s.fillRow(s.rows[i], obj.(*fyne.Container)) })
+	return append(rows, inRows(villages, cols)...)
+}
+
+// inRows puts choices cols to a row; the last row's are as wide as the
+// others'.
+func inRows(chips []*filterChip, cols int) []filterRow {
+	var rows []filterRow
+	for len(chips) > 0 {
+		n := min(cols, len(chips))
+		rows = append(rows, filterRow{chips: chips[:n:n], cols: cols})
+		chips = chips[n:]
+	}
+	return rows
+}
+
+// setRowHeights makes the list's rows as high as their words.
+func (s *productsScreen) setRowHeights(list *widget.List) {
+	rows := s.rows
 	// Rows as high as their words: a title may take two lines in large
 	// text in the narrower panel. Titles are at reading size, bold and
 	// coloured: at a heading's size "Nhóm sản phẩm" took two lines of the
@@ -162,7 +212,6 @@ func (s *productsScreen) filterPanel() *widget.List {
 			list.SetItemHeight(i, chipH+4)
 		}
 	}
-	return list
 }
 
 // fillRow puts a row's title or choices into a reused list cell.
@@ -172,7 +221,7 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 		cell.Refresh()
 		return
 	}
-	line := container.NewGridWithColumns(len(r.chips))
+	line := container.NewGridWithColumns(max(r.cols, len(r.chips)))
 	for _, c := range r.chips {
 		chip := c
 		style := styleChip

@@ -130,3 +130,23 @@ func TestWrapRunsLeavesNoLoneLastCharacter(t *testing.T) {
 		t.Logf("%d lone last characters", lone)
 	}
 }
+
+// A tile's name in two lines keeps the same rules: the second line never
+// begins with "ッ" or "。", the first never ends with "（".
+func TestSplitToFitKeepsJapaneseLineBreakRules(t *testing.T) {
+	test.NewTempApp(t)
+	for _, name := range []string{"貫入釉の蓮絵茶器セット", "絹のスカーフ（手染め）。", "チョコレート、コーヒー"} {
+		for width := float32(60); width < 400; width += 4 {
+			first, rest := splitToFit(name, 24, true, width)
+			if rest == "" {
+				continue
+			}
+			if r := []rune(rest)[0]; strings.ContainsRune(noLineStart, r) {
+				t.Errorf("at %v %q splits as %q / %q", width, name, first, rest)
+			}
+			if r := []rune(first); strings.ContainsRune(noLineEnd, r[len(r)-1]) {
+				t.Errorf("at %v %q splits as %q / %q", width, name, first, rest)
+			}
+		}
+	}
+}

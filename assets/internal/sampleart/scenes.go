@@ -33,6 +33,9 @@ func render(j job, w, h int) *image.RGBA {
 	if !ok {
 		draw = fallback
 	}
+	if g, ok := goodsScene(j.path); ok && j.single {
+		draw = g // a product that is not the village's usual piece
+	}
 	draw(c, r, j.single)
 	return c.image(0.14)
 }
