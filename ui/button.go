@@ -38,8 +38,8 @@ type touchButton struct {
 	// the visitor's script only and the row would mix weights.
 	regular bool
 	// unscaled keeps textSize as it is in large text: keys of the
-	// on-screen keyboard are sized by the screen, and their letters are
-	// large already; grown 1.5× they would spill over the next row.
+	// on-screen keyboard are sized by the screen, and keyRowsLayout sizes
+	// their letters to the key (grown 1.5× they would spill over).
 	unscaled bool
 	onTap    func()
 	disabled bool // greyed out, and taps do nothing (a locked PIN pad, a running import)
@@ -114,7 +114,7 @@ const (
 	buttonPadX = 24
 	// buttonMinPad is the least room left beside a button's words when
 	// they are squeezed, before they are cut.
-	buttonMinPad = 6
+	buttonMinPad = 12
 	iconSize     = 32
 	iconGap      = 12
 )

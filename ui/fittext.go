@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -152,8 +153,20 @@ func splitToFit(s string, size float32, bold bool, width float32) (first, rest s
 	// Without a space (Japanese, Chinese): not before "ッ" or "。", not
 	// after "（" (kinsoku, as storyText wraps).
 	if cut == lo {
-		for cut > 1 && (strings.ContainsRune(noLineStart, runes[cut]) || strings.ContainsRune(noLineEnd, runes[cut-1])) {
+		forbidden := func(cut int) bool {
+			return strings.ContainsRune(noLineStart, runes[cut]) || strings.ContainsRune(noLineEnd, runes[cut-1])
+		}
+		for cut > 1 && forbidden(cut) {
 			cut--
+		}
+		// Nor one character alone on the second line ("…ラタンか / ご").
+		if tail := strings.TrimRight(string(runes[cut:]), noLineStart); utf8.RuneCountInString(tail) == 1 && breaksAfter(runes[cut]) {
+			for c := cut - 1; c > 2; c-- {
+				if !forbidden(c) {
+					cut = c
+					break
+				}
+			}
 		}
 	}
 	if cut == 0 {

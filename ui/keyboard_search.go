@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -108,7 +110,7 @@ func (kb *searchKeyboard) build() {
 
 func (kb *searchKeyboard) key(label, _ string, icon fyne.Resource, tap func()) fyne.CanvasObject {
 	b := newTouchButton(label, icon, stylePlain, func() { kb.e.touch(); tap() })
-	b.textSize, b.unscaled = 30, true
+	b.textSize, b.unscaled = keyTextSize, true // keyRowsLayout sizes it to its key
 	return b
 }
 
@@ -146,8 +148,10 @@ type keyRowsLayout struct {
 }
 
 // Key sizes: never larger than a comfortable key, nor smaller than a
-// fingertip on the smallest screen.
+// fingertip on the smallest screen; keyTextSize is a key's letter at the
+// normal text size.
 const (
+	keyTextSize  = 30
 	keyMaxWidth  = 96
 	keyMaxHeight = 84
 	keyGap       = 6
@@ -173,6 +177,21 @@ func (l *keyRowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	unit := min(size.Width/l.widest(), keyMaxWidth)
 	h := min(size.Height/float32(len(l.rows)), keyMaxHeight)
+	// Letters as large as the visitor's text size asks, as far as the key
+	// allows; Hangul jamo, small in the font, a fifth larger again.
+	letters := min(keyTextSize*textScale, (h-keyGap)*0.55)
+	for _, o := range objs {
+		if b, ok := o.(*touchButton); ok {
+			size := letters
+			if r, n := utf8.DecodeRuneInString(b.text); n == len(b.text) && r >= 0x3131 && r <= 0x318E {
+				size = min(letters*1.2, (h-keyGap)*0.6)
+			}
+			if b.textSize != size {
+				b.textSize = size
+				b.Refresh()
+			}
+		}
+	}
 	i := 0
 	for r, row := range l.rows {
 		var sum float32

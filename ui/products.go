@@ -221,6 +221,12 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 		cell.Refresh()
 		return
 	}
+	defer func() {
+		// Clear of the list's scroll bar, which is drawn over the cell's
+		// right edge and hid the choices' borders.
+		cell.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, fixedWidth(scrollbarRoom), cell.Objects[0])}
+		cell.Refresh()
+	}()
 	line := container.NewGridWithColumns(max(r.cols, len(r.chips)))
 	for _, c := range r.chips {
 		chip := c

@@ -224,11 +224,13 @@ func (s *searchScreen) newRow() fyne.CanvasObject {
 			s.e.open(r.route)
 		}
 	})
+	// The row stops short of the list's scroll bar, which is drawn over it.
+	row := container.NewBorder(nil, nil, nil, fixedWidth(scrollbarRoom), card)
 	if s.rows == nil {
 		s.rows = map[fyne.CanvasObject]*resultRow{}
 	}
-	s.rows[card] = r
-	return card
+	s.rows[row] = r
+	return row
 }
 
 func (s *searchScreen) bindRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -135,7 +136,7 @@ func TestWrapRunsLeavesNoLoneLastCharacter(t *testing.T) {
 // begins with "ッ" or "。", the first never ends with "（".
 func TestSplitToFitKeepsJapaneseLineBreakRules(t *testing.T) {
 	test.NewTempApp(t)
-	for _, name := range []string{"貫入釉の蓮絵茶器セット", "絹のスカーフ（手染め）。", "チョコレート、コーヒー"} {
+	for _, name := range []string{"貫入釉の蓮絵茶器セット", "絹のスカーフ（手染め）。", "チョコレート、コーヒー", "持ち手付きの手編みラタンかご"} {
 		for width := float32(60); width < 400; width += 4 {
 			first, rest := splitToFit(name, 24, true, width)
 			if rest == "" {
@@ -146,6 +147,9 @@ func TestSplitToFitKeepsJapaneseLineBreakRules(t *testing.T) {
 			}
 			if r := []rune(first); strings.ContainsRune(noLineEnd, r[len(r)-1]) {
 				t.Errorf("at %v %q splits as %q / %q", width, name, first, rest)
+			}
+			if n := utf8.RuneCountInString(strings.TrimRight(rest, noLineStart)); n == 1 && width >= 100 {
+				t.Errorf("at %v %q splits as %q / %q: one character alone", width, name, first, rest)
 			}
 		}
 	}
