@@ -26,6 +26,34 @@ func formatVND(n int64, lang data.Lang) string {
 	return b.String()
 }
 
+// compactVND writes a large amount as each language counts it, for a
+// tile too narrow for every digit: 2,4 triệu, 2.4M, 240만, 240万. Below
+// the unit the language counts in, the amount is written whole.
+func compactVND(n int64, lang data.Lang) string {
+	unit, word := int64(1_000_000), "M"
+	switch lang {
+	case data.VI:
+		word = " triệu"
+	case data.KO:
+		unit, word = 10_000, "만"
+	case data.ZH, data.JA:
+		unit, word = 10_000, "万"
+	}
+	if n < unit || n%(unit/10) != 0 {
+		return formatVND(n, lang) // not a round amount: every digit counts
+	}
+	whole, tenth := n/unit, n%unit/(unit/10)
+	s := formatVND(whole, lang)
+	if tenth > 0 {
+		point := "."
+		if lang == data.VI {
+			point = ","
+		}
+		s += point + strconv.FormatInt(tenth, 10)
+	}
+	return s + word
+}
+
 // formatDate writes a date as visitors read it: 19/02/2026 in Vietnamese,
 // 2026-02-19 in the East Asian languages, 19 Feb 2026 in English.
 func formatDate(t time.Time, lang data.Lang) string {
@@ -50,6 +78,15 @@ func (e *env) priceText(p data.Product) string {
 		return e.t("product.price_single", "Price", formatVND(p.PriceMin, e.lang), "Unit", unit)
 	}
 	return e.t("product.price_range", "Min", formatVND(p.PriceMin, e.lang), "Max", formatVND(p.PriceMax, e.lang), "Unit", unit)
+}
+
+// shortPriceText is priceText with the amounts written compactly.
+func (e *env) shortPriceText(p data.Product) string {
+	unit := p.Unit.In(e.lang)
+	if p.PriceMin == p.PriceMax {
+		return e.t("product.price_single", "Price", compactVND(p.PriceMin, e.lang), "Unit", unit)
+	}
+	return e.t("product.price_range", "Min", compactVND(p.PriceMin, e.lang), "Max", compactVND(p.PriceMax, e.lang), "Unit", unit)
 }
 
 // durationText says how long a tour takes: "90 minutes", "2 hours", "1 hour 30 minutes".

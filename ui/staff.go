@@ -50,6 +50,8 @@ type staffState struct {
 	cancel     context.CancelFunc
 	// byHand is set while staff leave by the Leave button, for the log.
 	byHand bool
+	// lastFolder is where the content picker was last used (staffEnv).
+	lastFolder string
 }
 
 // inStaffMode reports whether the PIN pad or the staff panel is open.
@@ -250,10 +252,12 @@ func (k *Kiosk) staffGuard() func(f func()) func() {
 	}
 }
 
-// leaveStaff closes staff mode and returns to the visitor screens.
+// leaveStaff closes staff mode and leaves the kiosk as the next visitor
+// should find it: Home, in the default language, normal text (it showed
+// the last visitor's language and screen).
 func (k *Kiosk) leaveStaff() {
 	k.staff.byHand = true
-	k.hideOverlay()
+	k.Reset()
 	k.Touch()
 }
 

@@ -177,6 +177,11 @@ func TestThePickerListsTheRemovableDriveFirstWithThePacksTitle(t *testing.T) {
 	if !onScreen(k, k.st("content.import_ok")) {
 		t.Fatalf("the import did not succeed: %q", texts(k))
 	}
+	// The next import starts where this one was chosen, not at the drives.
+	test.Tap(button(t, k, k.st("content.import")))
+	if at := k.staff.panel.content.picker.at; at != filepath.Dir(packDir) {
+		t.Errorf("the picker opened again at %q, want the stick %q", at, filepath.Dir(packDir))
+	}
 }
 
 // A picker left open is gone when staff mode times out, and a choice that

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,7 +75,31 @@ var auditDetails = map[string]string{
 	// settings, as changedSettings names them
 	"centre id": "settings.centre_id", "centre name": "settings.centre_name", "default language": "settings.default_lang",
 	"languages": "settings.languages", "idle time": "settings.idle", "attract interval": "settings.attract",
-	"allowed sites": "settings.hosts", "event retention": "audit.detail_retention",
+	"allowed sites": "settings.hosts", "event retention": "audit.detail_retention", "staff language": "settings.staff_lang",
+}
+
+// An import's detail is the pack's file name, after "command line: " for
+// one from the command line, and then "(3 problems)" or
+// "("Title" version 2)" (cmd/ocopkiosk importDetail, contentView).
+var (
+	importProblems = regexp.MustCompile(`^(.*) \((\d+) problems\)$`)
+	importPack     = regexp.MustCompile(`^(.*) \("(.*)" version (\d+)\)$`)
+)
+
+// importAuditDetail is an import's detail in the staff language, the file
+// name and the pack's title kept as written.
+func (e *staffEnv) importAuditDetail(detail string) string {
+	head, tail := detail, ""
+	if m := importProblems.FindStringSubmatch(detail); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		head, tail = m[1], " ("+e.sn("audit.detail_problems", n)+")"
+	} else if m := importPack.FindStringSubmatch(detail); m != nil {
+		head, tail = m[1], " ("+e.st("audit.detail_pack", "Title", m[2], "Version", m[3])+")"
+	}
+	if path, ok := strings.CutPrefix(head, "command line: "); ok {
+		head = e.st("audit.detail_command_line") + ": " + path
+	}
+	return head + tail
 }
 
 // auditDetail is a stored detail in the staff language, as far as it is
@@ -84,6 +110,9 @@ func (e *staffEnv) auditDetail(action, detail string) string {
 	}
 	if id, ok := auditDetails[detail]; ok {
 		return e.st(id)
+	}
+	if action == data.AuditImport {
+		return e.importAuditDetail(detail)
 	}
 	if action == data.AuditSettings {
 		parts := strings.Split(detail, ", ")

@@ -26,6 +26,9 @@ type contentView struct {
 	result   *widget.Label
 	problems *fyne.Container
 	busy     bool
+	// cancelling is set from Cancel until the import stops: its progress
+	// no longer replaces "Cancelling…".
+	cancelling bool
 
 	buttons      []*touchButton  // Import and Export, disabled while busy
 	cancel       *touchButton    // Cancel, during an import
@@ -210,6 +213,7 @@ func (v *contentView) onCancel() {
 	v.p.env.touch()
 	if v.cancelImport != nil {
 		v.cancel.setDisabled(true)
+		v.cancelling = true
 		v.stage.SetText(v.p.env.st("content.cancelling"))
 		v.cancelImport() // last: the import's own updates may follow at once
 	}
@@ -223,32 +227,41 @@ func (v *contentView) setBusy(busy bool) {
 		b.setDisabled(busy)
 	}
 	if !busy {
+		v.cancelling = false
 		v.cancel.Hide()
 		v.progressRow.Hide()
 		v.cancelImport = nil
 	}
 }
 
+// importStages are the stages of an import as parts of one bar: reading
+// the sheets is quick, the photos are most of it, the final switch the
+// last tenth (the bar went back to 0 % when saving began).
+var importStages = map[string][2]float64{"reading": {0, 0.05}, "photos": {0.05, 0.9}, "saving": {0.9, 1}}
+
 func (v *contentView) showProgress(pr pack.Progress) {
 	e := v.p.env
 	e.touch() // a long import is staff activity: do not time out under it
+	text := ""
 	switch pr.Stage {
 	case "reading":
-		v.stage.SetText(e.st("content.stage_reading"))
+		text = e.st("content.stage_reading")
 	case "photos":
-		text := e.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
+		text = e.st("content.stage_photos", "Done", pr.Done, "Total", pr.Total)
 		if left, ok := timeLeft(e.now().Sub(v.started), pr.Done, pr.Total); ok {
 			text += " " + e.st("content.time_left", "Min", int(left/time.Minute), "Sec", int(left%time.Minute/time.Second))
 		}
-		v.stage.SetText(text)
 	case "saving":
 		// The final switch: from here the import finishes or fails as a
 		// whole, and cancelling would only mislead.
 		v.cancel.setDisabled(true)
-		v.stage.SetText(e.st("content.stage_saving"))
+		text = e.st("content.stage_saving")
 	}
-	if pr.Total > 0 {
-		v.progress.SetValue(float64(pr.Done) / float64(pr.Total))
+	if !v.cancelling { // "Cancelling…" stays until the import has stopped
+		v.stage.SetText(text)
+	}
+	if span, ok := importStages[pr.Stage]; ok && pr.Total > 0 {
+		v.progress.SetValue(span[0] + (span[1]-span[0])*float64(pr.Done)/float64(pr.Total))
 	}
 }
 
@@ -258,8 +271,11 @@ func timeLeft(elapsed time.Duration, done, total int) (time.Duration, bool) {
 	if done < 3 || done >= total || elapsed < time.Second {
 		return 0, false
 	}
-	left := time.Duration(float64(elapsed) / float64(done) * float64(total-done))
-	return left.Round(5 * time.Second), true
+	left := time.Duration(float64(elapsed) / float64(done) * float64(total-done)).Round(5 * time.Second)
+	if left < 5*time.Second {
+		return 0, false // "about 0 min 0 s left" while the import still ran
+	}
+	return left, true
 }
 
 func (v *contentView) showImportResult(err error, cancelled bool) {

@@ -46,6 +46,9 @@ type staffEnv struct {
 	guard  func() func(f func()) func()
 	audit  func(action, outcome, detail string)
 	motion *motion
+	// lastFolder is where staff last chose a pack or a folder in the
+	// content picker, kept while the kiosk runs.
+	lastFolder *string
 }
 
 // newStaffEnv is what staff mode's tabs get to work with.
@@ -55,7 +58,7 @@ func (k *Kiosk) newStaffEnv() *staffEnv {
 		session = k.ctx
 	}
 	return &staffEnv{ctx: k.ctx, session: session, opt: &k.opt, msg: k.msg, host: k,
-		touch: k.Touch, guard: k.staffGuard, audit: k.audit, motion: k.motion}
+		touch: k.Touch, guard: k.staffGuard, audit: k.audit, motion: k.motion, lastFolder: &k.staff.lastFolder}
 }
 
 // lang is the staff language: Vietnamese unless set otherwise, whatever

@@ -50,7 +50,14 @@ type pickerRowForTest struct {
 const maxPickerEntries = 300
 
 func newContentPicker(e *staffEnv, forSave bool, onChoose func(string), onClose func()) *contentPicker {
-	c := &contentPicker{e: e, forSave: forSave, onChoose: onChoose, onClose: onClose}
+	c := &contentPicker{e: e, forSave: forSave, onClose: onClose}
+	c.onChoose = func(path string) {
+		*e.lastFolder = filepath.Dir(path)
+		if forSave {
+			*e.lastFolder = path // a folder to save into
+		}
+		onChoose(path)
+	}
 	title := e.st("picker.title_import")
 	if forSave {
 		title = e.st("picker.title_export")
@@ -68,7 +75,7 @@ func newContentPicker(e *staffEnv, forSave bool, onChoose func(string), onClose 
 		c.saveHere = newTouchButton(e.st("picker.save_here"), nil, stylePrimary, func() {
 			e.touch()
 			if c.at != "" {
-				onChoose(c.at)
+				c.onChoose(c.at)
 			}
 		})
 		bottom.Add(c.saveHere)
@@ -81,7 +88,15 @@ func newContentPicker(e *staffEnv, forSave bool, onChoose func(string), onClose 
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(
 		container.NewBorder(head, bottom, nil, nil, list))))
 	c.obj = container.NewStack(newBackdrop(colorShade, e.touch), container.NewPadded(container.NewPadded(card)))
-	c.open("")
+	// Where staff chose last, while it is still there: a pack several
+	// folders down a stick took five taps each time.
+	start := ""
+	if last := *e.lastFolder; last != "" {
+		if st, err := os.Stat(last); err == nil && st.IsDir() {
+			start = last
+		}
+	}
+	c.open(start)
 	return c
 }
 

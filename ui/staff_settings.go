@@ -123,6 +123,8 @@ func (v *settingsView) rebuild() {
 	v.body.Add(container.NewGridWithColumns(2,
 		staffSection(e.st("settings.idle"), idle...),
 		staffSection(e.st("settings.attract"), v.stepper(&s.AttractInterval, time.Second))))
+	v.body.Add(staffSection(e.st("settings.retention"),
+		v.daysStepper(&s.EventRetentionDays, 30, 30, data.MaxEventRetentionDays)))
 	hosts := container.NewVBox()
 	for i, h := range s.AllowedHosts {
 		i := i
@@ -138,7 +140,11 @@ func (v *settingsView) rebuild() {
 	})))
 	v.body.Add(staffSection(e.st("settings.hosts"), hosts))
 	if e.opt.About != "" {
-		v.body.Add(staffSection(e.st("settings.about"), body(e.opt.About)))
+		// As `ocopkiosk version` prints it, for support: its columns line
+		// up only in a fixed-width face.
+		about := body(e.opt.About)
+		about.TextStyle.Monospace = true
+		v.body.Add(staffSection(e.st("settings.about"), about))
 	}
 	v.body.Refresh()
 }
@@ -166,9 +172,21 @@ func (v *settingsView) valueRow(value string, onEdit func()) fyne.CanvasObject {
 // checked on Save, with a message.
 func (v *settingsView) stepper(d *time.Duration, step time.Duration) fyne.CanvasObject {
 	e := v.p.env
-	value := coloured(e.sn("settings.seconds", int(d.Seconds())), colorInk, 28, true)
-	minus := newTouchButton("−", nil, stylePlain, func() { e.touch(); *d = max(step, *d-step); v.rebuild() })
-	plus := newTouchButton("+", nil, stylePlain, func() { e.touch(); *d += step; v.rebuild() })
+	return v.stepRow(e.sn("settings.seconds", int(d.Seconds())), func() { *d = max(step, *d-step) }, func() { *d += step })
+}
+
+// daysStepper changes a number of days by step, between lo and hi.
+func (v *settingsView) daysStepper(n *int, step, lo, hi int) fyne.CanvasObject {
+	e := v.p.env
+	return v.stepRow(e.sn("settings.days", *n), func() { *n = max(lo, *n-step) }, func() { *n = min(hi, *n+step) })
+}
+
+// stepRow is a value between − and + buttons that change it.
+func (v *settingsView) stepRow(shown string, down, up func()) fyne.CanvasObject {
+	e := v.p.env
+	value := coloured(shown, colorInk, 28, true)
+	minus := newTouchButton("−", nil, stylePlain, func() { e.touch(); down(); v.rebuild() })
+	plus := newTouchButton("+", nil, stylePlain, func() { e.touch(); up(); v.rebuild() })
 	minus.textSize, plus.textSize = 36, 36
 	return container.NewHBox(container.NewGridWrap(fyne.NewSize(96, 72), minus), layout.NewSpacer(), value,
 		layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(96, 72), plus))

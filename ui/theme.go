@@ -66,6 +66,10 @@ func (kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 		return colorValid
 	case theme.ColorNameError:
 		return colorExpired
+	case theme.ColorNameWarning:
+		// Staff's warnings ("cancelled", "not saved yet"): Fyne's orange
+		// was about 2:1 on the paper; the dark gold is 4.6:1 (TestContrast).
+		return colorGold
 	case theme.ColorNameSeparator:
 		return colorLine
 	case theme.ColorNameHover:

@@ -96,7 +96,14 @@ func (t *productTile) bind(p data.Product) {
 	t.name2.Refresh()
 	t.stars.Text = starsText(p.Stars)
 	t.stars.Refresh()
-	t.price.Text, t.price.TextSize = shrinkToFit(t.e.priceText(p), t.priceSize, false, t.width, 0.7)
+	// Every digit where they fit; else the amounts written compactly
+	// ("3 triệu – 25 triệu"), rather than drawn smaller than the
+	// neighbouring tiles' prices; smaller only if even that is too wide.
+	price := t.e.priceText(p)
+	if textWidth(price, t.priceSize, fyne.TextStyle{}) > t.width {
+		price = t.e.shortPriceText(p)
+	}
+	t.price.Text, t.price.TextSize = shrinkToFit(price, t.priceSize, false, t.width, 0.7)
 	t.price.Refresh()
 }
 
