@@ -134,12 +134,16 @@ func teaSet(c *canvas, r *rng, product bool) {
 	c.fill(ellipse(cx, top, width*0.5, height*0.06, 0), flat(p("#dfe6f0")), 1, 0) // the lid
 	c.fill(circle(cx, top-height*0.07, width*0.09), flat(p("#1d4a98")), 1, 0)     // its knob
 	for i, x := range []float64{W * 0.72, W * 0.86} {
-		cw, ch := 0.075, 0.1
-		y := floor + 0.03*float64(i)
-		shadow(c, x, y, cw)
-		porcelain(c, r, p, turned(x, y-ch, y, cw, cupProfile), x, y-ch, ch, cw)
-		c.fill(ellipse(x, y-ch, cw, cw*0.18, 0), flat(p("#c9d6e8")), 1, 0)
+		openPiece(c, r, p, x, floor+0.03*float64(i), 0.075, 0.1, cupProfile, 0.18)
 	}
+}
+
+// openPiece draws a cup or a bowl standing at (x, y), w wide and h high,
+// its opening seen a little from above.
+func openPiece(c *canvas, r *rng, p func(string) rgb, x, y, w, h float64, profile curve, opening float64) {
+	shadow(c, x, y, w)
+	porcelain(c, r, p, turned(x, y-h, y, w, profile), x, y-h, h, w)
+	c.fill(ellipse(x, y-h, w, w*opening, 0), flat(p("#c9d6e8")), 1, 0)
 }
 
 // dinnerSet draws plates stacked and bowls beside them, in blue and white.
@@ -157,10 +161,7 @@ func dinnerSet(c *canvas, r *rng, product bool) {
 	}
 	c.fill(flower(px, floor-0.125, 0.06, 6, r.between(0, 1)).and(ellipse(px, floor-0.125, 0.2, 0.04, 0)), flat(cobalt), 0.85, 0)
 	for _, x := range []float64{W * 0.7, W * 0.85} {
-		bw, bh := 0.1, 0.12
-		shadow(c, x, floor, bw)
-		porcelain(c, r, p, turned(x, floor-bh, floor, bw, bowlProfile), x, floor-bh, bh, bw)
-		c.fill(ellipse(x, floor-bh, bw, bw*0.16, 0), flat(p("#c9d6e8")), 1, 0)
+		openPiece(c, r, p, x, floor, 0.1, 0.12, bowlProfile, 0.16)
 	}
 }
 
