@@ -153,16 +153,13 @@ func splitToFit(s string, size float32, bold bool, width float32) (first, rest s
 	// Without a space (Japanese, Chinese): not before "ッ" or "。", not
 	// after "（" (kinsoku, as storyText wraps).
 	if cut == lo {
-		forbidden := func(cut int) bool {
-			return strings.ContainsRune(noLineStart, runes[cut]) || strings.ContainsRune(noLineEnd, runes[cut-1])
-		}
-		for cut > 1 && forbidden(cut) {
+		for cut > 1 && !kinsokuAllows(runes[cut-1], runes[cut]) {
 			cut--
 		}
 		// Nor one character alone on the second line ("…ラタンか / ご").
 		if tail := strings.TrimRight(string(runes[cut:]), noLineStart); utf8.RuneCountInString(tail) == 1 && breaksAfter(runes[cut]) {
 			for c := cut - 1; c > 2; c-- {
-				if !forbidden(c) {
+				if kinsokuAllows(runes[c-1], runes[c]) {
 					cut = c
 					break
 				}

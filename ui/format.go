@@ -72,22 +72,20 @@ func starsText(n int) string {
 }
 
 // priceText is a product's price range with its unit.
-func (e *env) priceText(p data.Product) string {
+func (e *env) priceText(p data.Product) string { return e.priceWith(p, formatVND) }
+
+// priceWith is a product's price range with its unit, the amounts written
+// by amount.
+func (e *env) priceWith(p data.Product, amount func(int64, data.Lang) string) string {
 	unit := p.Unit.In(e.lang)
 	if p.PriceMin == p.PriceMax {
-		return e.t("product.price_single", "Price", formatVND(p.PriceMin, e.lang), "Unit", unit)
+		return e.t("product.price_single", "Price", amount(p.PriceMin, e.lang), "Unit", unit)
 	}
-	return e.t("product.price_range", "Min", formatVND(p.PriceMin, e.lang), "Max", formatVND(p.PriceMax, e.lang), "Unit", unit)
+	return e.t("product.price_range", "Min", amount(p.PriceMin, e.lang), "Max", amount(p.PriceMax, e.lang), "Unit", unit)
 }
 
 // shortPriceText is priceText with the amounts written compactly.
-func (e *env) shortPriceText(p data.Product) string {
-	unit := p.Unit.In(e.lang)
-	if p.PriceMin == p.PriceMax {
-		return e.t("product.price_single", "Price", compactVND(p.PriceMin, e.lang), "Unit", unit)
-	}
-	return e.t("product.price_range", "Min", compactVND(p.PriceMin, e.lang), "Max", compactVND(p.PriceMax, e.lang), "Unit", unit)
-}
+func (e *env) shortPriceText(p data.Product) string { return e.priceWith(p, compactVND) }
 
 // durationText says how long a tour takes: "90 minutes", "2 hours", "1 hour 30 minutes".
 func (e *env) durationText(minutes int) string {

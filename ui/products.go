@@ -221,12 +221,6 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 		cell.Refresh()
 		return
 	}
-	defer func() {
-		// Clear of the list's scroll bar, which is drawn over the cell's
-		// right edge and hid the choices' borders.
-		cell.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, fixedWidth(scrollbarRoom), cell.Objects[0])}
-		cell.Refresh()
-	}()
 	line := container.NewGridWithColumns(max(r.cols, len(r.chips)))
 	for _, c := range r.chips {
 		chip := c
@@ -243,7 +237,8 @@ func (s *productsScreen) fillRow(r filterRow, cell *fyne.Container) {
 		b.setSelected(chip.on(s.e.session.filter))
 		line.Add(b)
 	}
-	cell.Objects = []fyne.CanvasObject{line}
+	// The choices' right borders were hidden under the scroll bar.
+	cell.Objects = []fyne.CanvasObject{clearOfScrollBar(line)}
 	cell.Refresh()
 }
 
@@ -257,6 +252,12 @@ func filterTitle(s string) *widget.Label {
 
 // fixedWidth is an empty object that gives a column its width.
 func fixedWidth(w float32) fyne.CanvasObject { return fixedSize(fyne.NewSize(w, 1)) }
+
+// clearOfScrollBar keeps a list row's right edge out from under the list's
+// scroll bar, which Fyne draws over the row.
+func clearOfScrollBar(row fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, fixedWidth(scrollbarRoom), row)
+}
 
 // fixedSize is an empty object that gives a part its size.
 func fixedSize(size fyne.Size) fyne.CanvasObject {

@@ -224,8 +224,7 @@ func (s *searchScreen) newRow() fyne.CanvasObject {
 			s.e.open(r.route)
 		}
 	})
-	// The row stops short of the list's scroll bar, which is drawn over it.
-	row := container.NewBorder(nil, nil, nil, fixedWidth(scrollbarRoom), card)
+	row := clearOfScrollBar(card)
 	if s.rows == nil {
 		s.rows = map[fyne.CanvasObject]*resultRow{}
 	}

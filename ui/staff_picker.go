@@ -52,10 +52,11 @@ const maxPickerEntries = 300
 func newContentPicker(e *staffEnv, forSave bool, onChoose func(string), onClose func()) *contentPicker {
 	c := &contentPicker{e: e, forSave: forSave, onClose: onClose}
 	c.onChoose = func(path string) {
-		*e.lastFolder = filepath.Dir(path)
+		folder := filepath.Dir(path) // of the pack chosen
 		if forSave {
-			*e.lastFolder = path // a folder to save into
+			folder = path // the folder to save into
 		}
+		*e.lastFolder = folder
 		onChoose(path)
 	}
 	title := e.st("picker.title_import")

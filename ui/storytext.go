@@ -288,12 +288,16 @@ const (
 	noLineEnd   = "（「『【〔〈《〘〖‘“（［｛"
 )
 
-// breaksBetween reports whether a line may break between r and next
-// (next is 0 at the end of a run, where any break breaksAfter allows is
-// kept).
-func breaksBetween(r, next rune) bool {
-	return breaksAfter(r) && !strings.ContainsRune(noLineEnd, r) && (next == 0 || !strings.ContainsRune(noLineStart, next))
+// kinsokuAllows reports whether the line-break rules allow a break between
+// r and next: next may begin a line and r may end one (next 0: the end of
+// a run, where only r counts).
+func kinsokuAllows(r, next rune) bool {
+	return !strings.ContainsRune(noLineEnd, r) && (next == 0 || !strings.ContainsRune(noLineStart, next))
 }
+
+// breaksBetween reports whether a line may break between r and next
+// without a space.
+func breaksBetween(r, next rune) bool { return breaksAfter(r) && kinsokuAllows(r, next) }
 
 // wrapper fills lines word by word.
 type wrapper struct {
@@ -471,7 +475,7 @@ func (w *wrapper) avoidOrphan() {
 	take := 1 // back to where the line may break: "…セッ / ト" takes "セッ", "… tc（陶 / 瓷）" takes "tc（陶"
 	for ; take+2 <= len(runes); take++ {
 		first, before := runes[len(runes)-take], runes[len(runes)-take-1]
-		if !strings.ContainsRune(noLineStart, first) && (unicode.IsSpace(before) || breaksBetween(before, first)) {
+		if kinsokuAllows(before, first) && (unicode.IsSpace(before) || breaksAfter(before)) {
 			break
 		}
 	}
